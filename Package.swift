@@ -1,0 +1,77 @@
+// swift-tools-version: 6.1
+import PackageDescription
+import class Foundation.ProcessInfo
+
+// MARK: - Public API
+
+let package = Package(
+  name: "analyze",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "analyze", targets: ["analyze"]),
+    .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+    .library(name: "DataIngest", targets: ["DataIngest"]),
+    .library(name: "Statistics", targets: ["Statistics"]),
+    .library(name: "Reports", targets: ["Reports"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // MARK: - Implementation details
+
+    /// CBLAS and LAPACKE from Debian's OpenBLAS and netlib LAPACKE. Only
+    /// `LinearAlgebra` imports it; it is never re-exported.
+    .systemLibrary(
+      name: "CLapack",
+      path: "Sources/CLapack",
+      pkgConfig: "lapacke",
+      providers: [.apt(["libopenblas-dev", "liblapack-dev", "liblapacke-dev"])]
+    ),
+    .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
+    .target(name: "DataIngest", dependencies: [.product(name: "Yams", package: "Yams")]),
+    .target(name: "Statistics", dependencies: ["DataIngest", "LinearAlgebra"]),
+    .target(name: "Reports", dependencies: ["Statistics", "DataIngest"]),
+    .target(
+      name: "AnalyzeCommand",
+      dependencies: [
+        "DataIngest", "Statistics", "Reports",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "analyze", dependencies: ["AnalyzeCommand"]),
+    .executableTarget(
+      name: "AnalyzeBenchmarks",
+      dependencies: ["DataIngest", "Statistics"],
+      path: "Sources/Benchmarks/AnalyzeBenchmarks"
+    ),
+
+    // MARK: - Tests
+
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
+    .testTarget(
+      name: "DataIngestTests", dependencies: ["DataIngest", "TestSupport"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "StatisticsTests", dependencies: ["Statistics", "DataIngest", "TestSupport"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+    .testTarget(
+      name: "AnalyzeCommandTests",
+      dependencies: ["AnalyzeCommand", "TestSupport"]),
+  ]
+)
+
+// The fuzz target links libFuzzer's own `main`, so it can only be built with
+// `-sanitize=fuzzer`; it is added only when asked for (see README, "Fuzzing").
+if ProcessInfo.processInfo.environment["ANALYZE_FUZZ"] != nil {
+  package.targets.append(
+    .executableTarget(
+      name: "IngestFuzzer",
+      dependencies: ["DataIngest"],
+      path: "Sources/Fuzz/IngestFuzzer",
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+    ))
+}

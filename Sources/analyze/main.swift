@@ -1,0 +1,3 @@
+import AnalyzeCommand
+
+await Analyze.main()

@@ -1,0 +1,5 @@
+import Testing
+
+@Suite struct AnalyzeCommandSmokeTests {
+  @Test("the module builds") func builds() { #expect(Bool(true)) }
+}

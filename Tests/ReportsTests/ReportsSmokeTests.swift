@@ -1,0 +1,5 @@
+import Testing
+
+@Suite struct ReportsSmokeTests {
+  @Test("the module builds") func builds() { #expect(Bool(true)) }
+}
