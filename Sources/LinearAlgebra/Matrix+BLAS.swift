@@ -1,4 +1,4 @@
-import CLapack
+internal import CLapack
 
 // BLAS level-2 and level-3 products (OpenBLAS through CBLAS), always
 // column-major. Every `into:` variant writes into caller-owned storage and
@@ -9,7 +9,7 @@ extension Matrix {
   /// The leading dimension BLAS/LAPACK expect for this matrix.
   @usableFromInline var leadingDimension: Int32 { Int32(Swift.max(1, rows)) }
 
-  @usableFromInline static func cblasTranspose(_ transposed: Bool) -> CBLAS_TRANSPOSE {
+  static func cblasTranspose(_ transposed: Bool) -> CBLAS_TRANSPOSE {
     transposed ? CblasTrans : CblasNoTrans
   }
 

@@ -141,6 +141,8 @@ public struct Matrix: Sendable, Equatable {
   }
 
   /// The elements in column-major order (`(r, c)` at `c * rows + r`), as a copy.
+  ///
+  /// - Complexity: O(`rows * columns`).
   public var columnMajorElements: [Double] { Array(storage) }
 
   /// Calls `body` with a pointer to the elements in **column-major** order.
@@ -153,6 +155,7 @@ public struct Matrix: Sendable, Equatable {
   ///
   /// - Parameter body: a closure receiving the `rows * columns` elements.
   /// - Returns: whatever `body` returns.
+  /// - Throws: whatever `body` throws.
   /// - Complexity: O(1) plus the cost of `body`.
   @inlinable
   public func withUnsafeBufferPointer<R, E: Error>(
@@ -172,6 +175,7 @@ public struct Matrix: Sendable, Equatable {
   ///
   /// - Parameter body: a closure receiving the `rows * columns` elements.
   /// - Returns: whatever `body` returns.
+  /// - Throws: whatever `body` throws.
   /// - Complexity: O(1) plus the cost of `body`; O(`rows * columns`) if the
   ///   storage is shared and must be copied first.
   @inlinable
