@@ -1,0 +1,132 @@
+/// Writes CSV records into a byte buffer and hands full buffers to a sink.
+///
+/// Output follows RFC 4180: a field is quoted only when it contains the
+/// delimiter, a double quote, CR or LF, and quotes inside are doubled.
+/// Text cells pass through the ``FormulaGuard`` first; numbers are written
+/// in their shortest exact form (``NumberFormatting/shortest(_:)``), and
+/// missing values, NaN and infinities as empty fields.
+///
+/// The writer never holds more than about `flushThreshold` bytes, so a
+/// million-row `scores.csv` streams straight into an ``AtomicFileWriter``:
+///
+/// ```swift
+/// let file = try AtomicFileWriter(path: "out/scores.csv")
+/// var writer = try CSVWriter(columns: ["customer_id", "score"]) { try file.append($0) }
+/// for (id, score) in scores { try writer.writeRow([.text(id), .number(score)]) }
+/// try writer.finish()
+/// try file.commit()
+/// ```
+public struct CSVWriter {
+  /// Receives each full buffer of bytes, in order.
+  public typealias Sink = ([UInt8]) throws(ReportError) -> Void
+
+  public let format: CSVFormat
+  /// The column names, used for the header and in error messages.
+  public let columns: [String]
+  /// Data rows written so far (the header not counted).
+  public private(set) var rowCount = 0
+
+  private let sink: Sink
+  private let flushThreshold: Int
+  private var buffer: [UInt8] = []
+  private let delimiterBytes: [UInt8]
+  private let delimiterScalar: Unicode.Scalar
+
+  /// Starts a CSV file: queues the byte order mark (if asked for) and the header row.
+  ///
+  /// - Parameters:
+  ///   - columns: the column names; they are text and pass through the formula guard.
+  ///   - format: the dialect, default comma, LF, no BOM, ``FormulaGuard/prefix``.
+  ///   - flushThreshold: buffer size in bytes that triggers a call to `sink`;
+  ///     default 64 KiB.
+  ///   - sink: called with each full buffer and once more from ``finish()``.
+  /// - Throws: ``ReportError/formulaCell(column:row:value:)`` (row 0) when a
+  ///   column name is dangerous under ``FormulaGuard/reject``.
+  public init(
+    columns: [String],
+    format: CSVFormat = CSVFormat(),
+    flushThreshold: Int = 1 << 16,
+    sink: @escaping Sink
+  ) throws(ReportError) {
+    self.columns = columns
+    self.format = format
+    self.flushThreshold = max(1, flushThreshold)
+    self.sink = sink
+    self.delimiterScalar = format.delimiter.unicodeScalars.first!
+    self.delimiterBytes = Array(String(format.delimiter).utf8)
+    buffer.reserveCapacity(self.flushThreshold + 1024)
+    if format.byteOrderMark { buffer += [0xEF, 0xBB, 0xBF] }
+    for (index, name) in columns.enumerated() {
+      if index > 0 { buffer += delimiterBytes }
+      try appendText(name, column: index, row: 0)
+    }
+    buffer += format.lineEnding.bytes
+  }
+
+  /// Writes one data row.
+  ///
+  /// - Precondition: `cells.count == columns.count`.
+  /// - Throws: ``ReportError/formulaCell(column:row:value:)`` under
+  ///   ``FormulaGuard/reject``, or whatever the sink throws. Nothing of a
+  ///   rejected row reaches the sink.
+  public mutating func writeRow(_ cells: [ReportCell]) throws(ReportError) {
+    precondition(
+      cells.count == columns.count,
+      "CSV row has \(cells.count) cells but there are \(columns.count) columns")
+    let rowStart = buffer.count
+    let row = rowCount + 1
+    do {
+      for (index, cell) in cells.enumerated() {
+        if index > 0 { buffer += delimiterBytes }
+        switch cell {
+        case .text(let text): try appendText(text, column: index, row: row)
+        case .integer(let value): appendField(String(value))
+        case .number(let value, _): NumberFormatting.shortest(value).map { appendField($0) }
+        case .missing: break
+        }
+      }
+    } catch {
+      buffer.removeSubrange(rowStart...)
+      throw error
+    }
+    buffer += format.lineEnding.bytes
+    rowCount = row
+    if buffer.count >= flushThreshold { try flush() }
+  }
+
+  /// Hands the remaining bytes to the sink. Call once after the last row.
+  public mutating func finish() throws(ReportError) {
+    try flush()
+  }
+
+  private mutating func flush() throws(ReportError) {
+    guard !buffer.isEmpty else { return }
+    try sink(buffer)
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  private mutating func appendText(_ text: String, column: Int, row: Int) throws(ReportError) {
+    guard let safe = format.formulaGuard.neutralize(text) else {
+      throw .formulaCell(column: columns[column], row: row, value: text)
+    }
+    appendField(safe)
+  }
+
+  /// Appends `field`, quoted if RFC 4180 requires it.
+  private mutating func appendField(_ field: String) {
+    let needsQuotes = field.unicodeScalars.contains {
+      $0 == delimiterScalar || $0 == "\"" || $0 == "\r" || $0 == "\n"
+    }
+    guard needsQuotes else {
+      buffer += field.utf8
+      return
+    }
+    let quote = UInt8(ascii: "\"")
+    buffer.append(quote)
+    for byte in field.utf8 {
+      if byte == quote { buffer.append(quote) }
+      buffer.append(byte)
+    }
+    buffer.append(quote)
+  }
+}
