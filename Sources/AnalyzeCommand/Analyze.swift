@@ -1,7 +1,11 @@
 import ArgumentParser
+import Foundation
 
 /// The `analyze` command: customer purchase histories in, the numbers an
 /// analyst needs to classify and manage customers out.
+///
+/// Exit status: 0 success, 1 a data problem (unreadable file, missing
+/// column, rejects under `--strict`), 2 a usage error.
 public struct Analyze: AsyncParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "analyze",
@@ -11,4 +15,28 @@ public struct Analyze: AsyncParsableCommand {
   )
 
   public init() {}
+
+  /// Parses `arguments` (the process's when `nil`), runs the command and
+  /// returns the exit status, with messages written to standard error.
+  public static func run(arguments: [String]? = nil) async -> Int32 {
+    do {
+      var command = try parseAsRoot(arguments)
+      if var asyncCommand = command as? AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+      return 0
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if code == .success {
+        if !message.isEmpty { print(message) }
+        return 0
+      }
+      if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+      // ArgumentParser's usage failures use EX_USAGE (64); the tool's contract is 2.
+      return code == .validationFailure ? 2 : 1
+    }
+  }
 }

@@ -1,3 +1,4 @@
 import AnalyzeCommand
+import Foundation
 
-await Analyze.main()
+exit(await Analyze.run())

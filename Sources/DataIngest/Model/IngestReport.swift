@@ -49,6 +49,8 @@ public enum RejectReason: String, Sendable, Equatable, Codable, CaseIterable {
   case unparsableNumber = "unparsable_number"
   case wrongFieldCount = "wrong_field_count"
   case invalidText = "invalid_text"
+  case missingValue = "missing_value"
+  case duplicateCustomerID = "duplicate_customer_id"
 }
 
 /// One problem found in one row. A row with two problems (an empty amount

@@ -1,0 +1,428 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A streaming RFC 4180 reader over raw bytes.
+///
+/// Reads the file in chunks, so memory stays flat however large the file.
+/// Handles quoted fields with delimiters, doubled quotes and line breaks
+/// inside, LF, CRLF and lone CR line ends (mixed in one file too), a UTF-8
+/// byte-order mark, GB18030 input (decoded to UTF-8 chunk by chunk), and the
+/// delimiters of ``Delimiter``. Blank lines are skipped.
+///
+/// ```swift
+/// let reader = try CSVReader(path: "transactions.csv")
+/// while let record = try reader.next() {
+///   print(record.line, record.string(0))
+/// }
+/// ```
+///
+/// A record returned by ``next()`` is valid until the following call.
+public final class CSVReader {
+  /// The path as given.
+  public let path: String
+  /// The delimiter used (given or detected from the first line).
+  public private(set) var delimiter: Delimiter
+  /// The encoding used (given or detected from the first chunk).
+  public private(set) var encoding: TextEncoding
+  /// Whether the file began with a UTF-8 byte-order mark.
+  public private(set) var hadByteOrderMark = false
+  /// Size of the file in bytes.
+  public let fileSize: Int
+  /// Bytes of the file read so far, for progress.
+  public private(set) var bytesRead = 0
+
+  private let fd: Int32
+  private let chunkSize: Int
+  private var decoder: GB18030Decoder?
+  private var carry: [UInt8] = []
+  private var decoded: [UInt8] = []
+  private var atEndOfFile = false
+
+  // The parse buffer: valid bytes are [position, end).
+  private var buffer: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
+  private var position = 0
+  private var end = 0
+  private var line = 1
+  // Unquoted copies of fields with doubled quotes; as large as `buffer`.
+  private var scratch: UnsafeMutablePointer<UInt8>
+  private var fieldStarts: UnsafeMutablePointer<UnsafePointer<UInt8>>
+  private var fieldLengths: UnsafeMutablePointer<Int>
+  private var fieldCapacity = 64
+  private var isDelimiter = [Bool](repeating: false, count: 256)
+
+  /// Opens `path` and detects what `options` leaves open.
+  /// - Throws: ``IngestError/fileNotFound(path:)``, ``IngestError/unreadable(path:reason:)``,
+  ///   ``IngestError/invalidEncoding(file:line:reason:)``.
+  public init(path: String, options: CSVReaderOptions = .init()) throws(IngestError) {
+    self.path = path
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else {
+      if errno == ENOENT { throw .fileNotFound(path: path) }
+      throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+    }
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+      close(fd)
+      throw .unreadable(path: path, reason: "not a regular file")
+    }
+    self.fd = fd
+    self.fileSize = Int(info.st_size)
+    self.chunkSize = max(16, options.chunkSize)
+    self.capacity = chunkSize * 2
+    self.buffer = .allocate(capacity: capacity)
+    self.scratch = .allocate(capacity: capacity)
+    self.fieldStarts = .allocate(capacity: fieldCapacity)
+    self.fieldLengths = .allocate(capacity: fieldCapacity)
+    self.delimiter = options.delimiter ?? .comma
+    self.encoding = options.encoding ?? .utf8
+
+    try readDirect()
+    if end >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
+      hadByteOrderMark = true
+      encoding = .utf8
+      position = 3
+    } else if options.encoding == nil {
+      encoding = EncodingDetector.detect(UnsafeRawBufferPointer(start: buffer, count: end))
+    }
+    if encoding == .gb18030 {
+      do { decoder = try GB18030Decoder() } catch {
+        throw .unreadable(path: path, reason: "\(error)")
+      }
+      // What was read so far is GB18030: decode it in place of the raw bytes.
+      carry = Array(UnsafeBufferPointer(start: buffer, count: end))
+      end = 0
+      try transcodeCarry()
+    }
+    if let given = options.delimiter {
+      delimiter = given
+    } else {
+      delimiter = detectDelimiter()
+    }
+    if let byte = delimiter.byte { isDelimiter[Int(byte)] = true } else {
+      isDelimiter[Int(UInt8(ascii: " "))] = true
+      isDelimiter[Int(UInt8(ascii: "\t"))] = true
+    }
+  }
+
+  deinit {
+    close(fd)
+    buffer.deallocate()
+    scratch.deallocate()
+    fieldStarts.deallocate()
+    fieldLengths.deallocate()
+  }
+
+  /// The next record, or `nil` at the end of the file.
+  /// - Throws: ``IngestError/unreadable(path:reason:)`` on a read error,
+  ///   ``IngestError/invalidEncoding(file:line:reason:)`` on bytes the encoding cannot decode.
+  public func next() throws(IngestError) -> CSVRecord? {
+    while true {
+      skipBlankLines()
+      if position >= end {
+        if atEndOfFile { return nil }
+        try refill()
+        continue
+      }
+      if let record = parseRecord() { return record }
+      // The record runs past the buffered bytes: read more and parse it again.
+      if atEndOfFile { preconditionFailure("a record at end of file always completes") }
+      try refill()
+    }
+  }
+
+  // MARK: - Parsing
+
+  private func skipBlankLines() {
+    while position < end {
+      let c = buffer[position]
+      if c == 0x0A {
+        position += 1
+        line += 1
+      } else if c == 0x0D {
+        if position + 1 >= end && !atEndOfFile { return }
+        position += 1
+        if position < end && buffer[position] == 0x0A { position += 1 }
+        line += 1
+      } else {
+        return
+      }
+    }
+  }
+
+  /// Parses one record starting at `position`; `nil` when more bytes are needed.
+  private func parseRecord() -> CSVRecord? {
+    let recordStart = position
+    let whitespace = delimiter == .whitespace
+    var p = position
+    var count = 0
+    var newlines = 0
+    var scratchUsed = 0
+    if whitespace { while p < end, buffer[p] == 0x20 || buffer[p] == 0x09 { p += 1 } }
+    while true {
+      if count == fieldCapacity { growFields() }
+      var fieldStart = p
+      var fieldEnd: Int
+      if p < end && buffer[p] == 0x22 {
+        // Quoted: find the closing quote, noting doubled quotes and any text after it.
+        var q = p + 1
+        var plain = true
+        while true {
+          while q < end && buffer[q] != 0x22 {
+            if buffer[q] == 0x0A { newlines += 1 }
+            q += 1
+          }
+          if q >= end {
+            guard atEndOfFile else { return nil }
+            plain = false  // an unterminated quote runs to the end of the file
+            break
+          }
+          if q + 1 < end && buffer[q + 1] == 0x22 {
+            plain = false
+            q += 2
+            continue
+          }
+          if q + 1 >= end && !atEndOfFile { return nil }
+          q += 1
+          break
+        }
+        // Text after the closing quote, up to the delimiter, is kept (leniently).
+        var r = q
+        while r < end && !isDelimiter[Int(buffer[r])] && buffer[r] != 0x0A && buffer[r] != 0x0D {
+          r += 1
+        }
+        if r >= end && !atEndOfFile { return nil }
+        if plain && r == q {
+          fieldStart = p + 1
+          fieldEnd = q - 1
+          fieldStarts[count] = UnsafePointer(buffer + fieldStart)
+          fieldLengths[count] = fieldEnd - fieldStart
+        } else {
+          let length = unquote(from: p, to: r, into: scratch + scratchUsed)
+          fieldStarts[count] = UnsafePointer(scratch + scratchUsed)
+          fieldLengths[count] = length
+          scratchUsed += length
+        }
+        p = r
+        fieldEnd = r
+      } else {
+        while p < end && !isDelimiter[Int(buffer[p])] && buffer[p] != 0x0A && buffer[p] != 0x0D {
+          p += 1
+        }
+        if p >= end && !atEndOfFile { return nil }
+        fieldEnd = p
+        fieldStarts[count] = UnsafePointer(buffer + fieldStart)
+        fieldLengths[count] = fieldEnd - fieldStart
+      }
+      count += 1
+      // After a field: a delimiter, a line end, or the end of the file.
+      if p >= end { break }
+      let c = buffer[p]
+      if c == 0x0A || c == 0x0D { break }
+      if whitespace {
+        while p < end && isDelimiter[Int(buffer[p])] { p += 1 }
+        if p >= end {
+          if !atEndOfFile { return nil }
+          break
+        }
+        if buffer[p] == 0x0A || buffer[p] == 0x0D { break }
+      } else {
+        p += 1
+      }
+    }
+    // Consume the line end.
+    let recordEnd = p
+    if p < end {
+      if buffer[p] == 0x0D {
+        if p + 1 >= end && !atEndOfFile { return nil }
+        p += 1
+        if p < end && buffer[p] == 0x0A { p += 1 }
+      } else {
+        p += 1
+      }
+    }
+    let record = CSVRecord(
+      line: line, starts: fieldStarts, lengths: fieldLengths, count: count,
+      raw: UnsafeBufferPointer(start: buffer + recordStart, count: recordEnd - recordStart))
+    line += 1 + newlines
+    position = p
+    return record
+  }
+
+  /// Writes the field in `buffer[from..<to]` without its quotes into `out`.
+  private func unquote(from: Int, to: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
+    var n = 0
+    var inQuotes = false
+    var i = from
+    while i < to {
+      let c = buffer[i]
+      if c == 0x22 {
+        if inQuotes && i + 1 < to && buffer[i + 1] == 0x22 {
+          out[n] = 0x22
+          n += 1
+          i += 2
+          continue
+        }
+        inQuotes.toggle()
+      } else {
+        out[n] = c
+        n += 1
+      }
+      i += 1
+    }
+    return n
+  }
+
+  private func growFields() {
+    let newCapacity = fieldCapacity * 2
+    let starts = UnsafeMutablePointer<UnsafePointer<UInt8>>.allocate(capacity: newCapacity)
+    let lengths = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
+    starts.update(from: fieldStarts, count: fieldCapacity)
+    lengths.update(from: fieldLengths, count: fieldCapacity)
+    fieldStarts.deallocate()
+    fieldLengths.deallocate()
+    fieldStarts = starts
+    fieldLengths = lengths
+    fieldCapacity = newCapacity
+  }
+
+  // MARK: - Reading
+
+  /// Moves the unparsed tail to the front and appends the next chunk.
+  private func refill() throws(IngestError) {
+    let pending = end - position
+    if position > 0 {
+      buffer.update(from: buffer + position, count: pending)
+      position = 0
+      end = pending
+    }
+    if decoder == nil {
+      try readDirect()
+    } else {
+      try readTranscoded()
+    }
+  }
+
+  /// Reads one chunk straight into the parse buffer (UTF-8 input).
+  private func readDirect() throws(IngestError) {
+    reserve(chunkSize)
+    let got = try readFile(into: buffer + end, count: chunkSize)
+    end += got
+  }
+
+  /// Reads one chunk and appends its UTF-8 decoding to the parse buffer.
+  private func readTranscoded() throws(IngestError) {
+    let previous = carry.count
+    carry.reserveCapacity(previous + chunkSize)
+    var got = 0
+    var failure: IngestError? = nil
+    carry.append(contentsOf: repeatElement(0, count: chunkSize))
+    carry.withUnsafeMutableBufferPointer { bytes in
+      do throws(IngestError) {
+        got = try readFile(into: bytes.baseAddress! + previous, count: chunkSize)
+      } catch {
+        failure = error
+      }
+    }
+    carry.removeLast(chunkSize - got)
+    if let failure { throw failure }
+    try transcodeCarry()
+  }
+
+  private func transcodeCarry() throws(IngestError) {
+    guard decoder != nil else { return }
+    decoded.removeAll(keepingCapacity: true)
+    var consumed = 0
+    var failure: TextDecodingError? = nil
+    carry.withUnsafeBytes { input in
+      do throws(TextDecodingError) {
+        consumed = try decoder!.decode(input, isFinal: atEndOfFile, into: &decoded)
+      } catch {
+        failure = error
+      }
+    }
+    if let failure {
+      // Count the lines decoded before the bad bytes, to name the line at fault.
+      let before = decoded.reduce(into: 0) { $0 += $1 == 0x0A ? 1 : 0 }
+      let pending = UnsafeBufferPointer(start: buffer + position, count: end - position)
+      throw .invalidEncoding(
+        file: path, line: line + pending.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + before,
+        reason: failure.description)
+    }
+    carry.removeFirst(consumed)
+    reserve(decoded.count)
+    decoded.withUnsafeBufferPointer { source in
+      if let base = source.baseAddress { (buffer + end).update(from: base, count: source.count) }
+    }
+    end += decoded.count
+  }
+
+  /// Fills up to `count` bytes from the file; sets ``atEndOfFile`` on a short read.
+  private func readFile(into target: UnsafeMutablePointer<UInt8>, count: Int) throws(IngestError) -> Int {
+    guard !atEndOfFile else { return 0 }
+    var got = 0
+    while got < count {
+      let n = read(fd, target + got, count - got)
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+      }
+      if n == 0 {
+        atEndOfFile = true
+        break
+      }
+      got += n
+    }
+    bytesRead += got
+    return got
+  }
+
+  /// Grows the parse buffer (and the scratch buffer with it) to hold `extra` more bytes.
+  private func reserve(_ extra: Int) {
+    guard end + extra > capacity else { return }
+    var newCapacity = capacity
+    while end + extra > newCapacity { newCapacity *= 2 }
+    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    grown.update(from: buffer, count: end)
+    buffer.deallocate()
+    buffer = grown
+    scratch.deallocate()
+    scratch = .allocate(capacity: newCapacity)
+    capacity = newCapacity
+  }
+
+  // MARK: - Detection
+
+  /// Counts candidate delimiters outside quotes on the first line.
+  private func detectDelimiter() -> Delimiter {
+    var counts: [UInt8: Int] = [:]
+    var inQuotes = false
+    var spaceRuns = 0
+    var previousWasSpace = false
+    var i = position
+    while i < end {
+      let c = buffer[i]
+      if c == 0x22 { inQuotes.toggle() }
+      if !inQuotes {
+        if c == 0x0A || c == 0x0D { break }
+        if c == 0x2C || c == 0x3B || c == 0x09 || c == 0x7C { counts[c, default: 0] += 1 }
+        let isSpace = c == 0x20
+        if isSpace && !previousWasSpace { spaceRuns += 1 }
+        previousWasSpace = isSpace
+      }
+      i += 1
+    }
+    let order: [(UInt8, Delimiter)] = [(0x2C, .comma), (0x09, .tab), (0x3B, .semicolon), (0x7C, .pipe)]
+    var best: Delimiter? = nil
+    var bestCount = 0
+    for (byte, candidate) in order where counts[byte, default: 0] > bestCount {
+      best = candidate
+      bestCount = counts[byte, default: 0]
+    }
+    if let best { return best }
+    return spaceRuns > 0 ? .whitespace : .comma
+  }
+}

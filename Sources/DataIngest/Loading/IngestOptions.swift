@@ -1,0 +1,30 @@
+/// How to read a data set.
+public struct IngestOptions: Sendable {
+  /// Delimiter and encoding (`nil`: detected per file).
+  public var reader = CSVReaderOptions()
+  /// How to read `07/03/2025`-style dates.
+  public var dateOrder: DateOrder = .auto
+  /// Headers for canonical columns beyond the built-in aliases.
+  public var mapping = ColumnMapping()
+  /// Called now and then during long reads (every 65,536 rows and at each file's end).
+  public var progress: (@Sendable (IngestProgress) -> Void)? = nil
+
+  public init(
+    reader: CSVReaderOptions = .init(), dateOrder: DateOrder = .auto, mapping: ColumnMapping = .init(),
+    progress: (@Sendable (IngestProgress) -> Void)? = nil
+  ) {
+    self.reader = reader
+    self.dateOrder = dateOrder
+    self.mapping = mapping
+    self.progress = progress
+  }
+}
+
+/// Where a long read stands.
+public struct IngestProgress: Sendable {
+  public var file: String
+  public var bytesRead: Int
+  public var fileSize: Int
+  public var rows: Int
+  public var isFinished: Bool
+}
