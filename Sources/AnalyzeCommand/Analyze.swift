@@ -11,7 +11,7 @@ public struct Analyze: AsyncParsableCommand {
     commandName: "analyze",
     abstract: "Customer analytics from purchase histories: describe, features, models, segments, CRM export.",
     version: "0.1.0",
-    subcommands: []
+    subcommands: [Describe.self]
   )
 
   public init() {}
@@ -27,6 +27,8 @@ public struct Analyze: AsyncParsableCommand {
         try command.run()
       }
       return 0
+    } catch ExitCodeError.dataProblem {
+      return 1
     } catch {
       let code = exitCode(for: error)
       let message = fullMessage(for: error)
@@ -36,7 +38,7 @@ public struct Analyze: AsyncParsableCommand {
       }
       if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
       // ArgumentParser's usage failures use EX_USAGE (64); the tool's contract is 2.
-      return code == .validationFailure ? 2 : 1
+      return code == .validationFailure ? 2 : code.rawValue
     }
   }
 }

@@ -33,7 +33,10 @@ extension ReportTable {
   public func markdown(headingLevel: Int = 2) -> String {
     precondition((1...6).contains(headingLevel), "Markdown heading level must be 1...6")
     var blocks: [String] = []
-    blocks.append(String(repeating: "#", count: headingLevel) + " " + Self.inline(title))
+    // An untitled table is a body inside a section that has its own heading.
+    if !title.isEmpty {
+      blocks.append(String(repeating: "#", count: headingLevel) + " " + Self.inline(title))
+    }
     if !header.isEmpty {
       blocks.append(
         header.map { "- **\(Self.inline($0.label)):** \(Self.inline($0.value))" }

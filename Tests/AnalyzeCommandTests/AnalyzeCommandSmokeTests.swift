@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct AnalyzeCommandSmokeTests {
-  @Test("the module builds") func builds() { #expect(Bool(true)) }
-}
