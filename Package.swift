@@ -13,6 +13,8 @@ let package = Package(
     .library(name: "DataIngest", targets: ["DataIngest"]),
     .library(name: "Statistics", targets: ["Statistics"]),
     .library(name: "Reports", targets: ["Reports"]),
+    .library(name: "Features", targets: ["Features"]),
+    .library(name: "Simulation", targets: ["Simulation"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,11 +34,15 @@ let package = Package(
     .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
     .target(name: "DataIngest", dependencies: [.product(name: "Yams", package: "Yams")]),
     .target(name: "Statistics", dependencies: ["DataIngest", "LinearAlgebra"]),
-    .target(name: "Reports", dependencies: ["Statistics", "DataIngest"]),
+    .target(
+      name: "Features",
+      dependencies: ["DataIngest", "Statistics", .product(name: "Yams", package: "Yams")]),
+    .target(name: "Simulation", dependencies: ["DataIngest"]),
+    .target(name: "Reports", dependencies: ["Statistics", "DataIngest", "Features"]),
     .target(
       name: "AnalyzeCommand",
       dependencies: [
-        "DataIngest", "Statistics", "Reports",
+        "DataIngest", "Statistics", "Features", "Simulation", "Reports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -58,6 +64,10 @@ let package = Package(
       name: "StatisticsTests", dependencies: ["Statistics", "DataIngest", "TestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+    .testTarget(
+      name: "FeaturesTests", dependencies: ["Features", "DataIngest", "TestSupport"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(name: "SimulationTests", dependencies: ["Simulation", "DataIngest", "TestSupport"]),
     .testTarget(
       name: "AnalyzeCommandTests",
       dependencies: ["AnalyzeCommand", "TestSupport"]),

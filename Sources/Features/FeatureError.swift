@@ -1,0 +1,17 @@
+/// Why features could not be built as asked.
+public enum FeatureError: Error, Equatable, CustomStringConvertible {
+  /// The data has no transaction before the as-of day.
+  case noDataBefore(asOf: String, firstDay: String)
+  /// A mapping file (regions, segment names…) could not be used.
+  case invalidConfiguration(path: String, line: Int?, column: Int?, message: String)
+
+  public var description: String {
+    switch self {
+    case .noDataBefore(let asOf, let firstDay):
+      return "no transaction is dated before the as-of day \(asOf) (the first is on \(firstDay))."
+    case .invalidConfiguration(let path, let line, let column, let message):
+      let place = [line.map { "\($0)" }, column.map { "\($0)" }].compactMap { $0 }.joined(separator: ":")
+      return "\(path)\(place.isEmpty ? "" : ":" + place): \(message)."
+    }
+  }
+}
