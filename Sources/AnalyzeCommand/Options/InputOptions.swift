@@ -35,6 +35,13 @@ struct InputOptions: ParsableArguments {
   @Option(help: ArgumentHelp("The canonical columns of a headerless transactions file, in order.", valueName: "a,b,c"))
   var columns: String?
 
+  @Option(
+    parsing: .upToNextOption,
+    help: ArgumentHelp(
+      "Tables whose identical rows are all kept (events have no id: two equal rows may be two real visits).",
+      valueName: "table"))
+  var keepDuplicates: [TableKind] = []
+
   @Flag(help: "Exit with status 1 when any row is rejected (after writing the outputs).")
   var strict = false
 
@@ -72,7 +79,7 @@ struct InputOptions: ParsableArguments {
     }
     return IngestOptions(
       reader: CSVReaderOptions(delimiter: delimiter, encoding: encoding), dateOrder: dateOrder,
-      mapping: mapping, progress: ProgressReporter.standardError())
+      mapping: mapping, keepDuplicates: Set(keepDuplicates), progress: ProgressReporter.standardError())
   }
 }
 
@@ -100,3 +107,5 @@ extension TextEncoding: ExpressibleByArgument {
 }
 
 extension DateOrder: ExpressibleByArgument {}
+
+extension TableKind: ExpressibleByArgument {}

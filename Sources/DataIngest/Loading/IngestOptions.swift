@@ -6,13 +6,18 @@ public struct IngestOptions: Sendable {
   public var dateOrder: DateOrder = .auto
   /// Headers for canonical columns beyond the built-in aliases.
   public var mapping = ColumnMapping()
+  /// Tables whose exact duplicate rows are kept as rows of their own. Events
+  /// have no id, so two identical rows may be two real visits; by default
+  /// every table drops them.
+  public var keepDuplicates: Set<TableKind> = []
   /// Called now and then during long reads (every 65,536 rows and at each file's end).
   public var progress: (@Sendable (IngestProgress) -> Void)? = nil
 
   public init(
     reader: CSVReaderOptions = .init(), dateOrder: DateOrder = .auto, mapping: ColumnMapping = .init(),
-    progress: (@Sendable (IngestProgress) -> Void)? = nil
+    keepDuplicates: Set<TableKind> = [], progress: (@Sendable (IngestProgress) -> Void)? = nil
   ) {
+    self.keepDuplicates = keepDuplicates
     self.reader = reader
     self.dateOrder = dateOrder
     self.mapping = mapping

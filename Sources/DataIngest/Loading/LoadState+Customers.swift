@@ -18,12 +18,13 @@ extension LoadState {
     var signup: [Int32] = []
     var birthYear: [Double] = []
     var seen = FingerprintSet()
+    let keepsDuplicates = options.keepDuplicates.contains(.customers)
     var problems: [(column: String, reason: RejectReason, text: String?)] = []
 
     while let record = try reader.next() {
       summary.rowsRead += 1
       if summary.rowsRead & 0xFFFF == 0 { reportProgress(reader, rows: summary.rowsRead, finished: false) }
-      guard seen.insert(record.raw) else {
+      guard keepsDuplicates || seen.insert(record.raw) else {
         summary.duplicates += 1
         continue
       }

@@ -12,13 +12,14 @@ extension LoadState {
     var table = EventTable()
     var types = CategoricalBuilder()
     var seen = FingerprintSet()
+    let keepsDuplicates = options.keepDuplicates.contains(.events)
     var problems: [(column: String, reason: RejectReason, text: String?)] = []
     let isKnownCustomer = knownCustomers
 
     while let record = try reader.next() {
       summary.rowsRead += 1
       if summary.rowsRead & 0xFFFF == 0 { reportProgress(reader, rows: summary.rowsRead, finished: false) }
-      guard seen.insert(record.raw) else {
+      guard keepsDuplicates || seen.insert(record.raw) else {
         summary.duplicates += 1
         continue
       }

@@ -21,6 +21,7 @@ extension LoadState {
     var category = CategoricalBuilder()
     var channel = CategoricalBuilder()
     var seen = FingerprintSet()
+    let keepsDuplicates = options.keepDuplicates.contains(.transactions)
     var problems: [(column: String, reason: RejectReason, text: String?)] = []
     var rawBytes = 0
     let isKnownCustomer = knownCustomers
@@ -42,7 +43,7 @@ extension LoadState {
         }
         reportProgress(reader, rows: summary.rowsRead, finished: false)
       }
-      guard seen.insert(record.raw) else {
+      guard keepsDuplicates || seen.insert(record.raw) else {
         summary.duplicates += 1
         continue
       }

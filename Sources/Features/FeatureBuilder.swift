@@ -1,0 +1,176 @@
+import DataIngest
+
+/// Builds ``CustomerFeatures`` as of a day, and the labels when asked.
+///
+/// ```swift
+/// let history = try PurchaseHistoryLoader.load(try .folder("datasets/sample"))
+/// let features = try FeatureBuilder(asOf: DayNumber.day(year: 2025, month: 7, day: 1)!, horizon: 90)
+///   .build(history)
+/// ```
+///
+/// Windows follow the data contract to the day: features use rows dated
+/// before T, grouped into orders after that filter; labels group the rows
+/// dated in [T, T + H) the same way. Labels are computed only when the data
+/// reach the end of the window (the last transaction is on or after T + H − 1).
+///
+/// - Complexity: O(rows + customers), a few passes over flat arrays.
+public struct FeatureBuilder: Sendable {
+  /// T.
+  public var asOf: Int32
+  /// H in days; `nil` for no labels.
+  public var horizon: Int?
+
+  public init(asOf: Int32, horizon: Int? = nil) {
+    self.asOf = asOf
+    self.horizon = horizon
+  }
+
+  /// The day after the last transaction: the default T for scoring.
+  public static func dayAfterLastTransaction(_ history: PurchaseHistory) -> Int32? {
+    history.transactions.day.max().map { $0 + 1 }
+  }
+
+  /// Whether the data reach T + H − 1, so labels over [T, T + H) are complete.
+  public func labelsAreComplete(_ history: PurchaseHistory) -> Bool {
+    guard let horizon, let last = history.transactions.day.max() else { return false }
+    return Int(last) >= Int(asOf) + horizon - 1
+  }
+
+  /// - Throws: ``FeatureError/noDataBefore(asOf:firstDay:)`` when no transaction precedes T.
+  public func build(_ history: PurchaseHistory) throws(FeatureError) -> CustomerFeatures {
+    let tx = history.transactions
+    let t = asOf
+    if let first = tx.day.min(), first >= t {
+      throw .noDataBefore(asOf: DayNumber.isoString(t), firstDay: DayNumber.isoString(first))
+    }
+    let n = history.customerIDs.count
+    let orders = OrderTable(tx, days: Int32.min..<t)
+
+    // Per customer index, over orders before T.
+    var frequency = [Double](repeating: 0, count: n)
+    var monetary = [Double](repeating: 0, count: n)
+    var first = [Int32](repeating: .max, count: n)
+    var last = [Int32](repeating: .min, count: n)
+    var orders90 = [Double](repeating: 0, count: n)
+    var spend90 = [Double](repeating: 0, count: n)
+    var spend365 = [Double](repeating: 0, count: n)
+    var refunds = [Double](repeating: 0, count: n)
+    var discounted = [Double](repeating: 0, count: n)
+    var ordered = [Bool](repeating: false, count: n)
+    let from90 = t - 90
+    let from365 = t - 365
+    for o in 0..<orders.count {
+      let c = Int(orders.customer[o])
+      let amount = orders.amount[o]
+      let day = orders.day[o]
+      ordered[c] = true
+      monetary[c] += amount
+      if day >= from90 { spend90[c] += amount }
+      if day >= from365 { spend365[c] += amount }
+      if amount > 0 {
+        frequency[c] += 1
+        if day < first[c] { first[c] = day }
+        if day > last[c] { last[c] = day }
+        if day >= from90 { orders90[c] += 1 }
+        if let discount = orders.discount, discount[o] > 0 { discounted[c] += 1 }
+      } else {
+        refunds[c] += 1
+      }
+    }
+
+    let categories = tx.category.map { distinctPurchaseCategories(tx, $0, orders, customers: n) }
+    let eventCounts = history.events.map { eventCountsBefore(t, $0, customers: n) } ?? []
+    let known = knownCustomers(history, ordered: ordered)
+
+    var labelsBought: [Bool]? = nil
+    if let horizon, labelsAreComplete(history) {
+      let window = OrderTable(tx, days: t..<(t + Int32(horizon)))
+      var bought = [Bool](repeating: false, count: n)
+      for o in 0..<window.count where window.amount[o] > 0 { bought[Int(window.customer[o])] = true }
+      labelsBought = bought
+    }
+
+    func pick(_ values: [Double]) -> [Double] { known.map { values[Int($0)] } }
+    let rowFrequency = pick(frequency)
+    let recency = known.map { c in last[Int(c)] == .min ? Double.nan : Double(t - last[Int(c)]) }
+    let tenure = known.map { c in first[Int(c)] == .max ? Double.nan : Double(t - first[Int(c)]) }
+    let rowMonetary = pick(monetary)
+    let average = zip(rowMonetary, rowFrequency).map { $1 > 0 ? $0 / $1 : .nan }
+    let interpurchase = (0..<known.count).map { i in
+      rowFrequency[i] > 1 ? (tenure[i] - recency[i]) / (rowFrequency[i] - 1) : .nan
+    }
+    let discountShare = tx.discount.map { _ in
+      zip(pick(discounted), rowFrequency).map { $1 > 0 ? $0 / $1 : .nan }
+    }
+    let hasOrders = known.map { ordered[Int($0)] }
+    return CustomerFeatures(
+      asOf: t, horizon: labelsBought == nil ? nil : horizon, customer: known, hasOrders: hasOrders,
+      recencyDays: recency, frequency: rowFrequency, monetaryTotal: rowMonetary, monetaryAvg: average,
+      tenureDays: tenure, interpurchaseDaysAvg: interpurchase, orders90d: pick(orders90), spend90d: pick(spend90),
+      distinctCategories: categories.map(pick), discountShare: discountShare, refundCount: pick(refunds),
+      spend365d: pick(spend365),
+      events: eventCounts.map { ($0.type, pick($0.counts)) },
+      churn: labelsBought.map { bought in
+        known.map { c in ordered[Int(c)] ? (bought[Int(c)] ? 0 : 1) : .nan }
+      },
+      purchase: labelsBought.map { bought in known.map { bought[Int($0)] ? 1 : 0 } })
+  }
+
+  /// Customers known before T, in index order: listed with no signup date or
+  /// one before T, or with an order before T.
+  private func knownCustomers(_ history: PurchaseHistory, ordered: [Bool]) -> [Int32] {
+    var known = ordered
+    if let customers = history.customers {
+      for row in 0..<customers.count {
+        let signup = customers.signupDay?[row] ?? DayNumber.missing
+        if signup == DayNumber.missing || signup < asOf { known[Int(customers.customer[row])] = true }
+      }
+    }
+    return known.indices.compactMap { known[$0] ? Int32($0) : nil }
+  }
+
+  /// Distinct categories on the rows of purchases before T, per customer index.
+  private func distinctPurchaseCategories(
+    _ tx: TransactionTable, _ category: CategoricalColumn, _ orders: OrderTable, customers n: Int
+  ) -> [Double] {
+    var counts = [Double](repeating: 0, count: n)
+    if category.levels.count <= 64 {
+      // One bit per category: a set per customer in one machine word.
+      var seen = [UInt64](repeating: 0, count: n)
+      for row in 0..<tx.count {
+        let o = orders.orderOfRow[row]
+        let code = category.codes[row]
+        guard o >= 0, code >= 0, orders.amount[Int(o)] > 0 else { continue }
+        seen[Int(tx.customer[row])] |= 1 << UInt64(code)
+      }
+      for c in 0..<n { counts[c] = Double(seen[c].nonzeroBitCount) }
+    } else {
+      var pairs: [UInt64] = []
+      for row in 0..<tx.count {
+        let o = orders.orderOfRow[row]
+        let code = category.codes[row]
+        guard o >= 0, code >= 0, orders.amount[Int(o)] > 0 else { continue }
+        pairs.append(UInt64(UInt32(tx.customer[row])) << 32 | UInt64(UInt32(code)))
+      }
+      pairs.sort()
+      var previous: UInt64? = nil
+      for pair in pairs where pair != previous {
+        counts[Int(pair >> 32)] += 1
+        previous = pair
+      }
+    }
+    return counts
+  }
+
+  /// Events of each type dated before T, per customer index; types sorted by name,
+  /// so the columns do not depend on the order of the rows.
+  private func eventCountsBefore(_ t: Int32, _ events: EventTable, customers n: Int) -> [(type: String, counts: [Double])] {
+    var counts = [[Double]](repeating: [Double](repeating: 0, count: n), count: events.type.levels.count)
+    for row in 0..<events.count where events.day[row] < t {
+      let type = events.type.codes[row]
+      if type >= 0 { counts[Int(type)][Int(events.customer[row])] += 1 }
+    }
+    return events.type.levels.indices.sorted { events.type.levels[$0] < events.type.levels[$1] }
+      .map { (events.type.levels[$0], counts[$0]) }
+  }
+}
