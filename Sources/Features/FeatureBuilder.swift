@@ -48,12 +48,13 @@ public struct FeatureBuilder: Sendable {
 
     // Per customer index, over orders before T.
     var frequency = [Double](repeating: 0, count: n)
-    var monetary = [Double](repeating: 0, count: n)
+    // Money sums are compensated, so totals of cents come out as the nearest double to the exact sum.
+    var monetary = [NeumaierSum](repeating: NeumaierSum(), count: n)
     var first = [Int32](repeating: .max, count: n)
     var last = [Int32](repeating: .min, count: n)
     var orders90 = [Double](repeating: 0, count: n)
-    var spend90 = [Double](repeating: 0, count: n)
-    var spend365 = [Double](repeating: 0, count: n)
+    var spend90 = [NeumaierSum](repeating: NeumaierSum(), count: n)
+    var spend365 = [NeumaierSum](repeating: NeumaierSum(), count: n)
     var refunds = [Double](repeating: 0, count: n)
     var discounted = [Double](repeating: 0, count: n)
     var ordered = [Bool](repeating: false, count: n)
@@ -64,9 +65,9 @@ public struct FeatureBuilder: Sendable {
       let amount = orders.amount[o]
       let day = orders.day[o]
       ordered[c] = true
-      monetary[c] += amount
-      if day >= from90 { spend90[c] += amount }
-      if day >= from365 { spend365[c] += amount }
+      monetary[c].add(amount)
+      if day >= from90 { spend90[c].add(amount) }
+      if day >= from365 { spend365[c].add(amount) }
       if amount > 0 {
         frequency[c] += 1
         if day < first[c] { first[c] = day }
@@ -94,7 +95,7 @@ public struct FeatureBuilder: Sendable {
     let rowFrequency = pick(frequency)
     let recency = known.map { c in last[Int(c)] == .min ? Double.nan : Double(t - last[Int(c)]) }
     let tenure = known.map { c in first[Int(c)] == .max ? Double.nan : Double(t - first[Int(c)]) }
-    let rowMonetary = pick(monetary)
+    let rowMonetary = known.map { monetary[Int($0)].value }
     let average = zip(rowMonetary, rowFrequency).map { $1 > 0 ? $0 / $1 : .nan }
     let interpurchase = (0..<known.count).map { i in
       rowFrequency[i] > 1 ? (tenure[i] - recency[i]) / (rowFrequency[i] - 1) : .nan
@@ -106,9 +107,9 @@ public struct FeatureBuilder: Sendable {
     return CustomerFeatures(
       asOf: t, horizon: labelsBought == nil ? nil : horizon, customer: known, hasOrders: hasOrders,
       recencyDays: recency, frequency: rowFrequency, monetaryTotal: rowMonetary, monetaryAvg: average,
-      tenureDays: tenure, interpurchaseDaysAvg: interpurchase, orders90d: pick(orders90), spend90d: pick(spend90),
+      tenureDays: tenure, interpurchaseDaysAvg: interpurchase, orders90d: pick(orders90), spend90d: known.map { spend90[Int($0)].value },
       distinctCategories: categories.map(pick), discountShare: discountShare, refundCount: pick(refunds),
-      spend365d: pick(spend365),
+      spend365d: known.map { spend365[Int($0)].value },
       events: eventCounts.map { ($0.type, pick($0.counts)) },
       churn: labelsBought.map { bought in
         known.map { c in ordered[Int(c)] ? (bought[Int(c)] ? 0 : 1) : .nan }

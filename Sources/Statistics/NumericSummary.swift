@@ -1,3 +1,5 @@
+import DataIngest
+
 /// The figures of pandas' `Series.describe()` plus `Series.skew()`, for one
 /// numeric column where NaN means missing.
 ///

@@ -55,6 +55,7 @@ public struct OrderTable: Sendable, Equatable {
     var customer: [Int32] = []
     var day: [Int32] = []
     var amount: [Double] = []
+    var amountSums: [NeumaierSum] = []
     var discount: [Double] = []
     var orderOfRow = [Int32](repeating: -1, count: rowCount)
     if days == nil {
@@ -83,7 +84,7 @@ public struct OrderTable: Sendable, Equatable {
             customer[i] == transactions.customer[row],
             "order index \(o) is shared by two customers")
           day[i] = min(day[i], transactions.day[row])
-          amount[i] += transactions.amount[row]
+          amountSums[i].add(transactions.amount[row])
           if hasDiscount { discount[i] += d }
           orderOfRow[row] = existing
           continue
@@ -93,9 +94,13 @@ public struct OrderTable: Sendable, Equatable {
       orderOfRow[row] = Int32(customer.count)
       customer.append(transactions.customer[row])
       day.append(transactions.day[row])
-      amount.append(transactions.amount[row])
+      var sum = NeumaierSum()
+      sum.add(transactions.amount[row])
+      amountSums.append(sum)
       if hasDiscount { discount.append(d) }
     }
+    // Compensated sums give the double nearest the exact decimal total (0.1 + 0.2 is 0.3).
+    amount = amountSums.map(\.value)
     self.customer = customer
     self.day = day
     self.amount = amount

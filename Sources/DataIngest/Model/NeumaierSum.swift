@@ -12,13 +12,13 @@
 ///
 /// Neumaier, A. (1974), "Rundungsfehleranalyse einiger Verfahren zur
 /// Summation endlicher Summen", ZAMM 54.
-struct NeumaierSum {
+public struct NeumaierSum: Sendable {
   private var sum = 0.0
   private var compensation = 0.0
 
-  init() {}
+  public init() {}
 
-  @inline(__always) mutating func add(_ x: Double) {
+  @inline(__always) public mutating func add(_ x: Double) {
     let t = sum + x
     if abs(sum) >= abs(x) {
       compensation += (sum - t) + x
@@ -28,5 +28,5 @@ struct NeumaierSum {
     sum = t
   }
 
-  var value: Double { sum + compensation }
+  public var value: Double { sum + compensation }
 }

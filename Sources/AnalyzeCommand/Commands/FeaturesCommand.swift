@@ -1,0 +1,53 @@
+import ArgumentParser
+import DataIngest
+import Features
+import Foundation
+import Reports
+
+extension Analyze {
+  /// `analyze features`: one row per customer, as of a day.
+  struct FeaturesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "features",
+      abstract: "Customer features as of a date: RFM and the data contract's features, labels, attributes.",
+      discussion: """
+        Writes features.csv (one row per customer known before --as-of), summary.md, ingest.csv \
+        and rejects.csv into --out. With --horizon and data reaching as-of + horizon − 1, adds the \
+        labels churn and purchase. Missing values are empty cells.
+        """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: ArgumentHelp("T: features use rows dated before it (default: the day after the last transaction).", valueName: "YYYY-MM-DD"))
+    var asOf: DayArgument?
+
+    @Option(help: ArgumentHelp("H: label purchases in [T, T + H) (churn, purchase).", valueName: "days"))
+    var horizon: Int?
+
+    func validate() throws {
+      if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1 day.") }
+    }
+
+    func run() throws {
+      let history = try loadHistory(input)
+      let folder = try OutputFolder(output.out)
+      try folder.writeIngest(history.ingest)
+      guard let defaultAsOf = FeatureBuilder.dayAfterLastTransaction(history) else {
+        throw FeatureError.noDataBefore(asOf: "-", firstDay: "-")
+      }
+      let builder = FeatureBuilder(asOf: asOf?.day ?? defaultAsOf, horizon: horizon)
+      let features = try builder.build(history)
+      if horizon != nil && features.churn == nil {
+        FileHandle.standardError.write(Data(
+          "analyze: no labels: the data end before as-of + horizon − 1; features only.\n".utf8))
+      }
+      let table = FeatureTable(features, history: history)
+      try table.writeCSV(to: "\(output.out)/features.csv")
+      let report = FeaturesReport(features: features, table: table, ingest: history.ingest, language: output.lang)
+      try folder.write(text: report.markdown, as: "summary.md")
+      print(report.consoleSummary)
+      try enforceStrict(input, history.ingest)
+    }
+  }
+}

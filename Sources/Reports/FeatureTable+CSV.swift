@@ -1,0 +1,26 @@
+import Features
+
+extension FeatureTable {
+  /// Writes the table as CSV, streaming (a million rows never sit in memory
+  /// as text), to a temporary file renamed into place. Missing values are
+  /// empty cells; numbers are written in their shortest exact form.
+  public func writeCSV(to path: String, format: CSVFormat = CSVFormat()) throws(ReportError) {
+    let file = try AtomicFileWriter(path: path)
+    var writer = try CSVWriter(columns: ["customer_id"] + columns.map(\.name), format: format) {
+      (bytes: [UInt8]) throws(ReportError) in try file.append(bytes)
+    }
+    var cells = [ReportCell](repeating: .missing, count: columns.count + 1)
+    for row in 0..<count {
+      cells[0] = .text(customerIDs[row])
+      for (i, column) in columns.enumerated() {
+        switch column {
+        case .number(_, let values): cells[i + 1] = values[row].isNaN ? .missing : .number(values[row])
+        case .text(_, let values): cells[i + 1] = values[row].map { .text($0) } ?? .missing
+        }
+      }
+      try writer.writeRow(cells)
+    }
+    try writer.finish()
+    try file.commit()
+  }
+}

@@ -1,0 +1,92 @@
+import DataIngest
+import Features
+
+/// `summary.md` of `analyze features`: who is in the table, the labels'
+/// rates, and each classification with counts and shares.
+public struct FeaturesReport {
+  public let features: CustomerFeatures
+  public let table: FeatureTable
+  public let ingest: IngestReport
+  public let language: ReportLanguage
+
+  public init(features: CustomerFeatures, table: FeatureTable, ingest: IngestReport, language: ReportLanguage = .en) {
+    self.features = features
+    self.table = table
+    self.ingest = ingest
+    self.language = language
+  }
+
+  private var buyers: Int { features.hasOrders.reduce(0) { $0 + ($1 ? 1 : 0) } }
+
+  /// Two lines for the terminal.
+  public var consoleSummary: String {
+    var text = "\(features.count) customers known before \(DayNumber.isoString(features.asOf)): \(buyers) with orders, \(features.count - buyers) prospects."
+    if let churn = features.churn, let horizon = features.horizon {
+      let labelled = churn.filter { !$0.isNaN }
+      let rate = labelled.isEmpty ? 0 : labelled.reduce(0, +) / Double(labelled.count)
+      text += "\nChurn in the next \(horizon) days: \(NumberFormatting.fixed(rate * 100, digits: 1) ?? "–")% of \(labelled.count)."
+    }
+    return text
+  }
+
+  public var markdown: String {
+    let l = language
+    var text = "# \(l.pick("Customer features", "客户特征"))\n\n"
+    text += l.pick(
+      "As of \(DayNumber.isoString(features.asOf)) (rows dated before it): \(features.count) customers, \(buyers) with at least one order, \(features.count - buyers) prospects (known, no order yet).\n",
+      "截至 \(DayNumber.isoString(features.asOf))（仅用此前的数据）：共 \(features.count) 位客户，其中 \(buyers) 位有订单，\(features.count - buyers) 位为潜在客户（已知但尚未下单）。\n")
+    if let churn = features.churn, let purchase = features.purchase, let horizon = features.horizon {
+      let labelled = churn.filter { !$0.isNaN }
+      let churnRate = labelled.isEmpty ? 0 : labelled.reduce(0, +) / Double(labelled.count)
+      let purchaseRate = purchase.isEmpty ? 0 : purchase.reduce(0, +) / Double(purchase.count)
+      text += "\n" + l.pick(
+        "Labels over the next \(horizon) days: churn \(percent(churnRate)) of the \(labelled.count) customers with orders; purchase \(percent(purchaseRate)) of all \(purchase.count).\n",
+        "未来 \(horizon) 天标签：有订单客户 \(labelled.count) 位中流失率 \(percent(churnRate))；全部 \(purchase.count) 位中购买率 \(percent(purchaseRate))。\n")
+    }
+    text += "\n## \(l.pick("Features", "特征"))\n\n"
+    var summary = ReportTable(title: "", columns: [l.pick("feature", "特征"), "count", "missing", "mean", "p25", "median", "p75", "max"])
+    for case .number(let name, let values) in table.columns {
+      let present = values.filter { !$0.isNaN }.sorted()
+      guard !present.isEmpty else {
+        summary.append([.text(name), .integer(0), .integer(values.count), .missing, .missing, .missing, .missing, .missing])
+        continue
+      }
+      func q(_ p: Double) -> ReportCell {
+        let h = Double(present.count - 1) * p
+        let lo = Int(h.rounded(.down))
+        let hi = min(lo + 1, present.count - 1)
+        return .number(present[lo] + (h - Double(lo)) * (present[hi] - present[lo]), digits: 2)
+      }
+      summary.append([
+        .text(name), .integer(present.count), .integer(values.count - present.count),
+        .number(present.reduce(0, +) / Double(present.count), digits: 2), q(0.25), q(0.5), q(0.75), .number(present.last!, digits: 2),
+      ])
+    }
+    text += summary.markdown()
+    for case .text(let name, let values) in table.columns where Self.classColumns.contains(name) {
+      text += "\n## \(name)\n\n" + classTable(values)
+    }
+    text += "\n" + ingest.markdown(language: l)
+    return text
+  }
+
+  /// Text columns reported with counts and shares per class.
+  static let classColumns: Set<String> = ["rfm_segment", "value_tier", "lifecycle_stage", "region", "economic_zone", "member_tier", "gender"]
+
+  private func classTable(_ values: [String?]) -> String {
+    var counts: [String: Int] = [:]
+    var missing = 0
+    for value in values {
+      if let value { counts[value, default: 0] += 1 } else { missing += 1 }
+    }
+    let total = values.count
+    var table = ReportTable(title: "", columns: [language.pick("class", "类别"), language.pick("customers", "人数"), language.pick("share", "占比")])
+    for (value, count) in counts.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
+      table.append([.text(value), .integer(count), .text(percent(Double(count) / Double(total)))])
+    }
+    if missing > 0 { table.append([.text(language.pick("(none)", "（无）")), .integer(missing), .text(percent(Double(missing) / Double(total)))]) }
+    return table.markdown()
+  }
+
+  private func percent(_ share: Double) -> String { (NumberFormatting.fixed(share * 100, digits: 1) ?? "–") + "%" }
+}
