@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "Reports", targets: ["Reports"]),
     .library(name: "Features", targets: ["Features"]),
     .library(name: "Simulation", targets: ["Simulation"]),
+    .library(name: "Models", targets: ["Models"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,6 +39,7 @@ let package = Package(
       name: "Features",
       dependencies: ["DataIngest", "Statistics", .product(name: "Yams", package: "Yams")]),
     .target(name: "Simulation", dependencies: ["DataIngest"]),
+    .target(name: "Models", dependencies: ["LinearAlgebra"]),
     .target(name: "Reports", dependencies: ["Statistics", "DataIngest", "Features"]),
     .target(
       name: "AnalyzeCommand",
@@ -68,6 +70,9 @@ let package = Package(
       name: "FeaturesTests", dependencies: ["Features", "DataIngest", "TestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "DataIngest", "TestSupport"]),
+    .testTarget(
+      name: "ModelsTests", dependencies: ["Models", "LinearAlgebra", "TestSupport"],
+      resources: [.copy("Fixtures")]),
     .testTarget(
       name: "AnalyzeCommandTests",
       dependencies: ["AnalyzeCommand", "TestSupport"]),

@@ -1,0 +1,10 @@
+import Models
+import Testing
+
+@Suite struct ModelErrorTests {
+  @Test("errors name what is wrong in one sentence")
+  func messages() {
+    #expect(ModelError.tooFewSamples(required: 10, actual: 3).description == "at least 10 rows are needed, got 3.")
+    #expect(ModelError.invalidValue(column: "x", row: 4, value: .nan).description == "column 'x' row 5 holds nan, which a model cannot use.")
+  }
+}
