@@ -47,6 +47,19 @@ import TestSupport
     #expect(out.read("ingest.csv").contains("transactions,300,300,0,0,0,gb18030"))
   }
 
+  @Test("a headerless whitespace-separated dump, columns named on the command line")
+  func headerlessWhitespace() throws {
+    let out = TemporaryDirectory()
+    let result = try runAnalyze([
+      "describe", "--transactions", repositoryPath("Tests/DataIngestTests/Fixtures/whitespace.txt"),
+      "--no-header", "--columns", "customer_id,order_date,quantity,amount", "--out", out.path,
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(out.read("ingest.csv").contains("transactions,200,200,0,0,0,utf-8,whitespace"))
+    // Sum of the 200 amounts, computed with Python's str.split: 49625.60.
+    #expect(out.read("overview.csv").contains("revenue,49625.6\n"))
+  }
+
   @Test("a missing data folder is a data problem (status 1) named in the message")
   func missingFolder() throws {
     let result = try runAnalyze(["describe", "/nonexistent/data", "--out", "/tmp/unused"])
