@@ -69,24 +69,28 @@ func kMeansPlusPlus(blocks: RowBlocks, k: Int, generator: inout Xoshiro256StarSt
       candidates.append(blocks.row(index))
     }
     // Potential after adding each candidate, in one pass over the data.
+    let flat = Array(candidates.joined())  // trials × p, row-major
     var potentials = [Double](repeating: 0, count: trials)
     closest.withUnsafeBufferPointer { d in
-      for b in 0..<blocks.blockCount {
-        let block = blocks.blocks[b]
-        let m = block.rows
-        let start = blocks.start(ofBlock: b)
-        block.withUnsafeBufferPointer { x in
-          for (t, y) in candidates.enumerated() {
-            var s = 0.0
-            for r in 0..<m {
-              var dist = 0.0
-              for f in 0..<p {
-                let diff = x[f * m + r] - y[f]
-                dist += diff * diff
+      flat.withUnsafeBufferPointer { y in
+        for b in 0..<blocks.blockCount {
+          let block = blocks.blocks[b]
+          let m = block.rows
+          let start = blocks.start(ofBlock: b)
+          block.withUnsafeBufferPointer { x in
+            for t in 0..<trials {
+              var s = 0.0
+              for r in 0..<m {
+                var dist = 0.0
+                for f in 0..<p {
+                  let diff = x[f &* m &+ r] - y[t &* p &+ f]
+                  dist += diff * diff
+                }
+                let current = d[start &+ r]
+                s += dist < current ? dist : current
               }
-              s += Swift.min(dist, d[start + r])
+              potentials[t] += s
             }
-            potentials[t] += s
           }
         }
       }
@@ -121,15 +125,18 @@ private func updateClosest(
       let start = blocks.start(ofBlock: b)
       var s = 0.0
       block.withUnsafeBufferPointer { x in
-        for r in 0..<m {
-          var dist = 0.0
-          for f in 0..<p {
-            let diff = x[f * m + r] - y[f]
-            dist += diff * diff
+        y.withUnsafeBufferPointer { y in
+          for r in 0..<m {
+            var dist = 0.0
+            for f in 0..<p {
+              let diff = x[f &* m &+ r] - y[f]
+              dist += diff * diff
+            }
+            let current = d[start &+ r]
+            let value = initial || dist < current ? dist : current
+            d[start &+ r] = value
+            s += value
           }
-          let value = initial ? dist : Swift.min(dist, d[start + r])
-          d[start + r] = value
-          s += value
         }
       }
       blockSums[b] = s
