@@ -191,7 +191,7 @@ public struct KMeans: Sendable, Equatable, Hashable {
           tolerance: absoluteTolerance))
     }
     return KMeansResult(
-      canonicalising: winner.run, k: k, columns: p, rows: n, columnMeans: blocks.columnMeans,
+      canonicalising: winner.run, k: k, columns: p, columnMeans: blocks.columnMeans,
       restartInertias: outcomes.map(\.run.inertia), bestRestart: best, diagnostics: diagnostics)
   }
 

@@ -44,7 +44,7 @@ public struct KMeansResult: Sendable, Equatable, Codable {
   /// Builds the canonical result from a run in centred coordinates, padding
   /// with empty clusters when the run had fewer than `k` centres.
   init(
-    canonicalising run: ClusteringRun, k: Int, columns p: Int, rows n: Int, columnMeans: [Double],
+    canonicalising run: ClusteringRun, k: Int, columns p: Int, columnMeans: [Double],
     restartInertias: [Double], bestRestart: Int, diagnostics: [KMeansDiagnostic]
   ) {
     let found = run.centres.rows
@@ -75,7 +75,6 @@ public struct KMeansResult: Sendable, Equatable, Codable {
     self.restartInertias = restartInertias
     self.bestRestart = bestRestart
     self.diagnostics = diagnostics
-    _ = n
   }
 
   /// Assigns each row of `data` to its nearest centre.
