@@ -22,8 +22,8 @@ import Testing
     assertApproximatelyEqual(run.inertia, 0.04, relativeTolerance: 1e-9)
   }
 
-  @Test("the public fit reports a re-seeded empty cluster as a diagnostic")
-  func reseedDiagnostic() throws {
+  @Test("a fit on heavily duplicated data ends with k non-empty clusters")
+  func duplicatedDataFillsEveryCluster() throws {
     // 200 rows on a line with one heavy duplicate block: some seeds leave a
     // cluster empty after the first assignment; whatever happens, the fit ends
     // with k non-empty clusters.

@@ -151,7 +151,6 @@ public struct KMeans: Sendable, Equatable, Hashable {
   public func fit(_ data: Matrix) throws(ModelError) -> KMeansResult {
     try validate()
     try Self.checkData(data, k: k)
-    let n = data.rows
     let p = data.columns
     var diagnostics: [KMeansDiagnostic] = Self.constantColumns(data).map {
       .constantColumn(index: $0)
