@@ -1,0 +1,179 @@
+import LinearAlgebra
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The seeding chosen by ``kMeansPlusPlus(blocks:k:generator:)``.
+struct Seeding: Sendable {
+  /// `found × p` centres (centred coordinates); `found == k` unless the data
+  /// hold fewer than `k` distinct rows.
+  var centres: Matrix
+  /// The number of centres chosen: `k`, or the number of distinct rows when
+  /// that is smaller (every row then coincides with a centre).
+  var found: Int
+}
+
+/// Chooses `k` initial centres by greedy k-means++: each new centre is the
+/// best of `2 + ⌊ln k⌋` candidates drawn with probability proportional to
+/// the squared distance to the nearest centre chosen so far.
+///
+/// ```
+/// c₁ ~ uniform over the rows
+/// for each next centre:
+///   D²(i) = minⱼ ‖xᵢ − cⱼ‖²,  φ = Σᵢ D²(i)
+///   draw L = 2 + ⌊ln k⌋ candidates, P(i) = D²(i) / φ
+///   keep the candidate y minimising Σᵢ min(D²(i), ‖xᵢ − y‖²)
+/// ```
+///
+/// A candidate is the first row whose running sum of `D²` exceeds `u·φ`
+/// (`u` uniform in `[0, 1)`), so it always has `D²(i) > 0`: a row equal to a
+/// chosen centre is never chosen again. When `φ` reaches exactly zero before
+/// `k` centres are chosen, every row equals a chosen centre, and the data
+/// hold exactly `found` distinct rows; seeding stops there.
+///
+/// Distances are computed directly, `Σ_f (x_f − y_f)²`, so identical rows are
+/// at distance exactly 0 (the BLAS expansion can leave rounding residue).
+///
+/// Internal kernel: assumes validated input (finite data, `1 ≤ k ≤ n`).
+///
+/// - Parameters:
+///   - blocks: the (centred) rows.
+///   - k: the number of centres wanted.
+///   - generator: the restart's seeded generator; advanced.
+/// - Returns: the chosen centres and how many were found.
+/// - Complexity: O(n · p · k · (2 + ln k)) time, O(n) memory.
+/// Reference: Arthur & Vassilvitskii, "k-means++: the advantages of careful
+/// seeding", SODA 2007; the greedy variant with `2 + ⌊ln k⌋` trials is
+/// scikit-learn's `_kmeans_plusplus`.
+func kMeansPlusPlus(blocks: RowBlocks, k: Int, generator: inout Xoshiro256StarStar) -> Seeding {
+  let n = blocks.rows
+  let p = blocks.columns
+  let trials = 2 + Int(log(Double(k)))
+  var chosen: [[Double]] = []
+  let first = blocks.row(generator.nextIndex(below: n))
+  chosen.append(first)
+  var closest = [Double](repeating: 0, count: n)
+  var blockSums = [Double](repeating: 0, count: blocks.blockCount)
+  updateClosest(blocks: blocks, centre: first, closest: &closest, blockSums: &blockSums, initial: true)
+  var potential = blockSums.reduce(0, +)
+
+  while chosen.count < k {
+    if potential == 0 { break }
+    var candidates: [[Double]] = []
+    for _ in 0..<trials {
+      let target = generator.nextUniform() * potential
+      let index = sampleIndex(target: target, closest: closest, blockSums: blockSums, blocks: blocks)
+      candidates.append(blocks.row(index))
+    }
+    // Potential after adding each candidate, in one pass over the data.
+    let flat = Array(candidates.joined())  // trials × p, row-major
+    var potentials = [Double](repeating: 0, count: trials)
+    closest.withUnsafeBufferPointer { d in
+      flat.withUnsafeBufferPointer { y in
+        for b in 0..<blocks.blockCount {
+          let block = blocks.blocks[b]
+          let m = block.rows
+          let start = blocks.start(ofBlock: b)
+          block.withUnsafeBufferPointer { x in
+            for t in 0..<trials {
+              var s = 0.0
+              for r in 0..<m {
+                var dist = 0.0
+                for f in 0..<p {
+                  let diff = x[f &* m &+ r] - y[t &* p &+ f]
+                  dist += diff * diff
+                }
+                let current = d[start &+ r]
+                s += dist < current ? dist : current
+              }
+              potentials[t] += s
+            }
+          }
+        }
+      }
+    }
+    var best = 0
+    for t in 1..<trials where potentials[t] < potentials[best] { best = t }
+    chosen.append(candidates[best])
+    updateClosest(
+      blocks: blocks, centre: candidates[best], closest: &closest, blockSums: &blockSums,
+      initial: false)
+    potential = blockSums.reduce(0, +)
+  }
+  let found = chosen.count
+  var centres = Matrix.zeros(rows: found, columns: p)
+  for j in 0..<found {
+    for f in 0..<p { centres[j, f] = chosen[j][f] }
+  }
+  return Seeding(centres: centres, found: found)
+}
+
+/// Lowers `closest` to the squared distance to `centre` where that is
+/// smaller (or sets it, when `initial`), and recomputes each block's sum.
+private func updateClosest(
+  blocks: RowBlocks, centre y: [Double], closest: inout [Double], blockSums: inout [Double],
+  initial: Bool
+) {
+  let p = blocks.columns
+  closest.withUnsafeMutableBufferPointer { d in
+    for b in 0..<blocks.blockCount {
+      let block = blocks.blocks[b]
+      let m = block.rows
+      let start = blocks.start(ofBlock: b)
+      var s = 0.0
+      block.withUnsafeBufferPointer { x in
+        y.withUnsafeBufferPointer { y in
+          for r in 0..<m {
+            var dist = 0.0
+            for f in 0..<p {
+              let diff = x[f &* m &+ r] - y[f]
+              dist += diff * diff
+            }
+            let current = d[start &+ r]
+            let value = initial || dist < current ? dist : current
+            d[start &+ r] = value
+            s += value
+          }
+        }
+      }
+      blockSums[b] = s
+    }
+  }
+}
+
+/// The first row whose running sum of `closest` exceeds `target`; rows with
+/// `closest == 0` are never returned while some row has `closest > 0`.
+///
+/// ```
+/// i = min { i : Σ_{r ≤ i} D²(r) > target }   (block sums first, then within the block)
+/// ```
+private func sampleIndex(
+  target: Double, closest: [Double], blockSums: [Double], blocks: RowBlocks
+) -> Int {
+  var running = 0.0
+  var lastPositiveBlock = -1
+  for b in 0..<blockSums.count {
+    if blockSums[b] > 0 { lastPositiveBlock = b }
+    guard running + blockSums[b] > target else {
+      running += blockSums[b]
+      continue
+    }
+    let start = blocks.start(ofBlock: b)
+    let m = blocks.blocks[b].rows
+    var lastPositive = -1
+    for i in start..<(start + m) where closest[i] > 0 {
+      running += closest[i]
+      lastPositive = i
+      if running > target { return i }
+    }
+    return lastPositive  // rounding: the block's sum exceeded target, its prefix did not
+  }
+  // Rounding pushed target past the total: take the last row with D² > 0.
+  let start = blocks.start(ofBlock: lastPositiveBlock)
+  let m = blocks.blocks[lastPositiveBlock].rows
+  for i in stride(from: start + m - 1, through: start, by: -1) where closest[i] > 0 { return i }
+  preconditionFailure("sampleIndex: no row with positive distance although the potential is positive")
+}

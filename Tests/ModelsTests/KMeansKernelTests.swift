@@ -1,0 +1,63 @@
+import LinearAlgebra
+@testable import Models
+import TestSupport
+import Testing
+
+/// The internal kernels, driven with hand-picked starting centres.
+@Suite struct KMeansKernelTests {
+  @Test("an empty cluster is re-seeded at the point farthest from its centre")
+  func emptyClusterReseeded() {
+    // Two tight groups and one far point; centre 2 starts at −100, beyond
+    // every point, so it wins nobody in the first assignment.
+    let data = Matrix(rows: 7, columns: 1, rowMajor: [0, 0.1, 0.2, 5, 5.1, 5.2, 20])
+    let blocks = RowBlocks(data, blockSize: 4096, centre: false)
+    let start = Matrix(rows: 3, columns: 1, rowMajor: [0.1, 5.1, -100])
+    let run = lloyd(blocks: blocks, initialCentres: start, maxIterations: 300, tolerance: 0)
+    #expect(run.reseeded.map(\.cluster) == [2])
+    #expect(run.reseeded.map(\.iteration) == [1])
+    // The far point (14.9 from centre 1) became cluster 2 on its own.
+    #expect(run.labels == [0, 0, 0, 1, 1, 1, 2])
+    #expect(run.centres[2, 0] == 20)
+    #expect(run.converged)
+    assertApproximatelyEqual(run.inertia, 0.04, relativeTolerance: 1e-9)
+  }
+
+  @Test("a fit on heavily duplicated data ends with k non-empty clusters")
+  func duplicatedDataFillsEveryCluster() throws {
+    // 200 rows on a line with one heavy duplicate block: some seeds leave a
+    // cluster empty after the first assignment; whatever happens, the fit ends
+    // with k non-empty clusters.
+    var values: [Double] = Array(repeating: 0, count: 150)
+    values += (0..<50).map { Double($0) / 10 + 1 }
+    let data = Matrix(rows: values.count, columns: 1, rowMajor: values)
+    let result = try KMeans(k: 6, seed: 5).fit(data)
+    #expect(result.clusterSizes.allSatisfy { $0 > 0 })
+  }
+
+  @Test("k-means++ never picks a row equal to a chosen centre and stops at the distinct count")
+  func seedingDistinct() {
+    let data = Matrix(rows: 6, columns: 1, rowMajor: [3, 3, 3, 7, 7, 11])
+    let blocks = RowBlocks(data, blockSize: 2, centre: false)
+    var generator = Xoshiro256StarStar(seed: 9)
+    let seeding = kMeansPlusPlus(blocks: blocks, k: 5, generator: &generator)
+    #expect(seeding.found == 3)
+    #expect(Set(seeding.centres.column(0)) == [3, 7, 11])
+  }
+
+  @Test("xoshiro256** with SplitMix64 seeding matches reference outputs; bounded and uniform draws stay in range")
+  func generator() {
+    // First outputs for seed 0 from an independent Python transcription of
+    // the reference C code (state = four SplitMix64 outputs of the seed).
+    var g = Xoshiro256StarStar(seed: 0)
+    #expect(
+      (0..<3).map { _ in g.next() }
+        == [11_091_344_671_253_066_420, 13_793_997_310_169_335_082, 1_900_383_378_846_508_768])
+    var bounded = Xoshiro256StarStar(seed: 1)
+    let draws = (0..<10_000).map { _ in bounded.nextIndex(below: 7) }
+    #expect(Set(draws) == Set(0..<7))
+    var uniform = Xoshiro256StarStar(seed: 2)
+    let u = (0..<10_000).map { _ in uniform.nextUniform() }
+    #expect(u.allSatisfy { $0 >= 0 && $0 < 1 })
+    assertApproximatelyEqual(u.reduce(0, +) / 10_000, 0.5, relativeTolerance: 0.02)
+  }
+}
