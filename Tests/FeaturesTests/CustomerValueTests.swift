@@ -37,8 +37,10 @@ import Testing
     let recentOnly = try CustomerValue(horizonDays: 90, recentWeight: 1)
     assertApproximatelyEqual(
       recentOnly.potential(orders90d: 3, frequency: 10, tenureDays: 730, monetaryTotal: 2000), 600)
-    #expect(throws: FeatureError.invalidParameter(
-      name: "horizonDays", value: "0.0", reason: "it must be a number of days above 0")) {
+    #expect(
+      throws: FeatureError.invalidParameter(
+        name: "horizonDays", value: "0.0", reason: "it must be a number of days above 0")
+    ) {
       try CustomerValue(horizonDays: 0)
     }
     #expect(throws: FeatureError.self) { try CustomerValue(recentWeight: 1.5) }
@@ -48,7 +50,8 @@ import Testing
   @Test("missing inputs never give a negative or NaN potential")
   func missing() {
     let value = CustomerValue.standard
-    #expect(value.potential(orders90d: .nan, frequency: .nan, tenureDays: .nan, monetaryTotal: .nan) == 0)
+    #expect(
+      value.potential(orders90d: .nan, frequency: .nan, tenureDays: .nan, monetaryTotal: .nan) == 0)
     assertApproximatelyEqual(
       value.potential(orders90d: .nan, frequency: 2, tenureDays: 180, monetaryTotal: 100),
       365 * 0.5 * (2.0 / 180) * 50)

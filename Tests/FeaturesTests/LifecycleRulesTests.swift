@@ -64,12 +64,16 @@ import Testing
 
   @Test("rules out of range are refused, naming the rule")
   func validation() {
-    #expect(throws: FeatureError.invalidParameter(
-      name: "newWithinDays", value: "-1.0", reason: "it must be a number of days ≥ 0")) {
+    #expect(
+      throws: FeatureError.invalidParameter(
+        name: "newWithinDays", value: "-1.0", reason: "it must be a number of days ≥ 0")
+    ) {
       try LifecycleRules(newWithinDays: -1)
     }
-    #expect(throws: FeatureError.invalidParameter(
-      name: "lapsedAfterDays", value: "20.0", reason: "it must be more than newWithinDays (30.0)")) {
+    #expect(
+      throws: FeatureError.invalidParameter(
+        name: "lapsedAfterDays", value: "20.0", reason: "it must be more than newWithinDays (30.0)")
+    ) {
       try LifecycleRules(lapsedAfterDays: 20)
     }
     #expect(throws: FeatureError.self) { try LifecycleRules(atRiskMultiple: 0.5) }
@@ -81,7 +85,8 @@ import Testing
   @Test("the data-driven one-time-buyer limit is the 75th percentile gap, rounded up")
   func suggestedAtRiskDays() {
     // 10, 20, 30, 41: h = 0.75 · 3 = 2.25 → 30 + 0.25 · 11 = 32.75 → 33.
-    #expect(LifecycleRules.suggestedAtRiskDays(interpurchaseDaysAverage: [41, nan, 10, 30, 20]) == 33)
+    #expect(
+      LifecycleRules.suggestedAtRiskDays(interpurchaseDaysAverage: [41, nan, 10, 30, 20]) == 33)
     #expect(LifecycleRules.suggestedAtRiskDays(interpurchaseDaysAverage: [nan]) == nil)
   }
 }

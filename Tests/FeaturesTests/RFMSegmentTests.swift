@@ -47,8 +47,10 @@ import Testing
   func gridMatchesRectangles() {
     for fm in 1...5 {
       for r in 1...5 {
-        let inside = Self.rectangles.filter { $0.r.lowerBound < r && r <= $0.r.upperBound
-          && $0.fm.lowerBound < fm && fm <= $0.fm.upperBound }
+        let inside = Self.rectangles.filter {
+          $0.r.lowerBound < r && r <= $0.r.upperBound
+            && $0.fm.lowerBound < fm && fm <= $0.fm.upperBound
+        }
         #expect(inside.first?.0 == Self.grid[5 - fm][r - 1], "R \(r) FM \(fm)")
       }
     }

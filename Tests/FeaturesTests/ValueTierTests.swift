@@ -31,20 +31,27 @@ import Testing
 
   @Test("thresholds outside 0 < a < b ≤ 1 are refused, naming the value")
   func validation() {
-    #expect(throws: FeatureError.invalidParameter(
-      name: "value tier threshold a", value: "0.0", reason: "it must be above 0 and below 1")) {
+    #expect(
+      throws: FeatureError.invalidParameter(
+        name: "value tier threshold a", value: "0.0", reason: "it must be above 0 and below 1")
+    ) {
       try ValueTierThresholds(a: 0, b: 0.9)
     }
-    #expect(throws: FeatureError.invalidParameter(
-      name: "value tier threshold b", value: "0.8",
-      reason: "it must be above a (0.9) and at most 1")) {
+    #expect(
+      throws: FeatureError.invalidParameter(
+        name: "value tier threshold b", value: "0.8",
+        reason: "it must be above a (0.9) and at most 1")
+    ) {
       try ValueTierThresholds(a: 0.9, b: 0.8)
     }
     #expect(throws: FeatureError.self) { try ValueTierThresholds(a: 0.8, b: 1.01) }
     #expect(throws: FeatureError.self) { try ValueTierThresholds(a: .nan, b: 0.9) }
     #expect(
-      FeatureError.invalidParameter(name: "value tier threshold a", value: "1.2", reason: "it must be above 0 and below 1")
-        .description == "value tier threshold a = 1.2 is not allowed: it must be above 0 and below 1.")
+      FeatureError.invalidParameter(
+        name: "value tier threshold a", value: "1.2", reason: "it must be above 0 and below 1"
+      )
+      .description == "value tier threshold a = 1.2 is not allowed: it must be above 0 and below 1."
+    )
   }
 
   @Test("no positive value: everyone is C")

@@ -93,7 +93,8 @@ public struct LifecycleRules: Sendable, Equatable {
     guard frequency > 0, !recencyDays.isNaN else { return .prospect }  // NaN > 0 is false
     if tenureDays <= newWithinDays { return .new }
     if recencyDays > lapsedAfterDays { return .lapsed }
-    let limit = interpurchaseDaysAverage.isNaN ? atRiskDays : atRiskMultiple * interpurchaseDaysAverage
+    let limit =
+      interpurchaseDaysAverage.isNaN ? atRiskDays : atRiskMultiple * interpurchaseDaysAverage
     return recencyDays > limit ? .atRisk : .active
   }
 

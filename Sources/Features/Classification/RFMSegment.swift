@@ -52,8 +52,9 @@ public enum RFMSegment: String, CaseIterable, Sendable, Codable {
   /// The segment of scores (R, F, M), each 1…5 (see the grid above).
   /// - Precondition: every score is in 1…5.
   public init(recency r: Int, frequency f: Int, monetary m: Int) {
-    precondition((1...5).contains(r) && (1...5).contains(f) && (1...5).contains(m),
-                 "RFM scores are 1…5 (got \(r)\(f)\(m))")
+    precondition(
+      (1...5).contains(r) && (1...5).contains(f) && (1...5).contains(m),
+      "RFM scores are 1…5 (got \(r)\(f)\(m))")
     let fm = (f + m + 1) / 2  // ⌈(F + M) / 2⌉
     self = Self.grid[5 - fm][r - 1]
   }
