@@ -7,12 +7,18 @@ public struct FeaturesReport {
   public let features: CustomerFeatures
   public let table: FeatureTable
   public let ingest: IngestReport
+  /// Province names the region mapping does not know, with their customer counts.
+  public let unknownProvinces: [(name: String, count: Int)]
   public let language: ReportLanguage
 
-  public init(features: CustomerFeatures, table: FeatureTable, ingest: IngestReport, language: ReportLanguage = .en) {
+  public init(
+    features: CustomerFeatures, table: FeatureTable, ingest: IngestReport,
+    unknownProvinces: [(name: String, count: Int)] = [], language: ReportLanguage = .en
+  ) {
     self.features = features
     self.table = table
     self.ingest = ingest
+    self.unknownProvinces = unknownProvinces
     self.language = language
   }
 
@@ -65,6 +71,15 @@ public struct FeaturesReport {
     text += summary.markdown()
     for case .text(let name, let values) in table.columns where Self.classColumns.contains(name) {
       text += "\n## \(name)\n\n" + classTable(values)
+      if name == "rfm_segment" {
+        text += "\n" + l.pick(
+          "Quintile scores 1–5 by rank (ties by customer_id); the segment is read from R and FM = ⌈(F + M)/2⌉ on the usual 11-segment grid.",
+          "按排名计算 1–5 分位得分（同值按客户编号排序）；细分由 R 与 FM = ⌈(F + M)/2⌉ 在常用的 11 类网格上确定。") + "\n"
+      }
+      if name == "region" && !unknownProvinces.isEmpty {
+        text += "\n" + l.pick("Provinces the mapping does not know (no region assigned, not guessed): ", "映射中没有的省份（未分配区域，不作猜测）：")
+        text += unknownProvinces.map { "\($0.name) (\($0.count))" }.joined(separator: ", ") + "\n"
+      }
     }
     text += "\n" + ingest.markdown(language: l)
     return text

@@ -1,0 +1,93 @@
+import DataIngest
+
+/// The classifications analysts ask for by name, added to a feature table as
+/// columns: RFM scores and segment, value tier, lifecycle stage, current and
+/// potential value, region and economic zone.
+///
+/// ```swift
+/// var table = FeatureTable(features, history: history)
+/// let unknown = try CustomerClassification().append(to: &table, features: features)
+/// ```
+public struct CustomerClassification: Sendable {
+  public var tiers: ValueTierThresholds
+  public var lifecycle: LifecycleRules
+  public var value: CustomerValue
+  public var regions: RegionMapping
+  /// Chinese class names instead of English ones.
+  public var chineseNames: Bool
+
+  public init(
+    tiers: ValueTierThresholds = .pareto, lifecycle: LifecycleRules = .standard, value: CustomerValue = .standard,
+    regions: RegionMapping = .china, chineseNames: Bool = false
+  ) {
+    self.tiers = tiers
+    self.lifecycle = lifecycle
+    self.value = value
+    self.regions = regions
+    self.chineseNames = chineseNames
+  }
+
+  /// Appends the classification columns to `table`, whose rows are `features`' rows.
+  /// - Returns: province names the region mapping does not know, with their row counts.
+  @discardableResult
+  public func append(to table: inout FeatureTable, features: CustomerFeatures) -> [(name: String, count: Int)] {
+    let ids = table.customerIDs
+    let rfm = RFMScores(
+      recencyDays: features.recencyDays, frequency: features.frequency, monetaryTotal: features.monetaryTotal,
+      customerIDs: ids)
+    func score(_ values: [UInt8]) -> [Double] { values.map { $0 == 0 ? .nan : Double($0) } }
+    table.append(.number("r_score", score(rfm.recency)))
+    table.append(.number("f_score", score(rfm.frequency)))
+    table.append(.number("m_score", score(rfm.monetary)))
+    table.append(.text("rfm_code", rfm.codes))
+    table.append(.text("rfm_segment", rfm.segments.map { $0.map { chineseNames ? $0.chineseName : $0.englishName } }))
+    let tier = ValueTier.assign(monetaryTotal: features.monetaryTotal, customerIDs: ids, thresholds: tiers)
+    table.append(.text("value_tier", tier.map(\.rawValue)))
+    let stages = lifecycle.stages(
+      recencyDays: features.recencyDays, frequency: features.frequency, tenureDays: features.tenureDays,
+      interpurchaseDaysAverage: features.interpurchaseDaysAvg)
+    table.append(.text("lifecycle_stage", stages.map { chineseNames ? $0.chineseName : $0.englishName }))
+    let worth = value.evaluate(
+      spend365d: features.spend365d, orders90d: features.orders90d, frequency: features.frequency,
+      tenureDays: features.tenureDays, monetaryTotal: features.monetaryTotal)
+    table.append(.number("current_value", worth.current))
+    table.append(.number("potential_value", worth.potential))
+    guard let provinces = table.text("province") else { return [] }
+    return appendRegions(to: &table, provinces: provinces, cities: table.text("city"))
+  }
+
+  /// Region and zone per row, looked up once per distinct province (and city).
+  private func appendRegions(to table: inout FeatureTable, provinces: [String?], cities: [String?]?)
+    -> [(name: String, count: Int)]
+  {
+    var regionOf: [String: String?] = [:]
+    var zoneOf: [String: String?] = [:]
+    var unknown: [String: Int] = [:]
+    var region = [String?](repeating: nil, count: provinces.count)
+    var zone = [String?](repeating: nil, count: provinces.count)
+    for (row, province) in provinces.enumerated() {
+      guard let province else { continue }
+      let found: String?
+      if let cached = regionOf[province] {
+        found = cached
+      } else {
+        found = regions.region(province: province)
+        regionOf[province] = .some(found)
+      }
+      region[row] = found
+      if found == nil { unknown[province, default: 0] += 1 }
+      let city = cities?[row] ?? nil
+      let key = city.map { "\(province)\u{1F}\($0)" } ?? province
+      if let cached = zoneOf[key] {
+        zone[row] = cached
+      } else {
+        let z = regions.economicZone(province: province, city: city)
+        zoneOf[key] = .some(z)
+        zone[row] = z
+      }
+    }
+    table.append(.text("region", region))
+    table.append(.text("economic_zone", zone))
+    return unknown.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
+  }
+}
