@@ -37,14 +37,14 @@ let package = Package(
     .target(name: "Statistics", dependencies: ["DataIngest", "LinearAlgebra"]),
     .target(
       name: "Features",
-      dependencies: ["DataIngest", "Statistics", .product(name: "Yams", package: "Yams")]),
+      dependencies: ["DataIngest", "Statistics", "LinearAlgebra", "Models", .product(name: "Yams", package: "Yams")]),
     .target(name: "Simulation", dependencies: ["DataIngest"]),
     .target(name: "Models", dependencies: ["LinearAlgebra"]),
-    .target(name: "Reports", dependencies: ["Statistics", "DataIngest", "Features"]),
+    .target(name: "Reports", dependencies: ["Statistics", "DataIngest", "Features", "Models"]),
     .target(
       name: "AnalyzeCommand",
       dependencies: [
-        "DataIngest", "Statistics", "Features", "Simulation", "Reports",
+        "DataIngest", "Statistics", "Features", "Simulation", "Reports", "Models",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -67,7 +67,7 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
     .testTarget(
-      name: "FeaturesTests", dependencies: ["Features", "DataIngest", "TestSupport"],
+      name: "FeaturesTests", dependencies: ["Features", "DataIngest", "Models", "TestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "DataIngest", "TestSupport"]),
     .testTarget(

@@ -1,0 +1,33 @@
+import Foundation
+import DataIngest
+
+/// Known segments to check a segmentation against: the `truth.csv` written
+/// by `analyze simulate` and the reference generator (customer_id, segment, …).
+public enum SegmentTruth {
+  /// Reads `customer_id` and `segment` (an integer) from a CSV file; other
+  /// columns are ignored.
+  ///
+  /// - Throws: `IngestError` when the file cannot be read;
+  ///   ``FeatureError/invalidConfiguration(path:line:column:message:)`` for a
+  ///   missing column or a segment that is not an integer.
+  public static func load(path: String) throws -> [String: Int32] {
+    let reader = try CSVReader(path: path)
+    guard let header = try reader.next() else { return [:] }
+    let names = (0..<header.count).map { header.string($0).trimmingCharacters(in: .whitespaces).lowercased() }
+    guard let id = names.firstIndex(of: "customer_id"), let segment = names.firstIndex(of: "segment") else {
+      throw FeatureError.invalidConfiguration(
+        path: path, line: 1, column: nil, message: "expected the columns customer_id and segment, found \(names.joined(separator: ", "))")
+    }
+    var truth: [String: Int32] = [:]
+    while let record = try reader.next() {
+      guard record.count > max(id, segment) else { continue }
+      let text = record.string(segment).trimmingCharacters(in: .whitespaces)
+      guard let value = Int32(text) else {
+        throw FeatureError.invalidConfiguration(
+          path: path, line: record.line, column: segment + 1, message: "the segment '\(text)' is not an integer")
+      }
+      truth[record.string(id)] = value
+    }
+    return truth
+  }
+}
