@@ -17,13 +17,14 @@ extension LoadState {
     var table = CustomerTable()
     var signup: [Int32] = []
     var birthYear: [Double] = []
-    var seen = FingerprintSet()
+    let scan = try duplicateScan(path, .customers)
+    defer { scan.finish() }
     var problems: [(column: String, reason: RejectReason, text: String?)] = []
 
     while let record = try reader.next() {
       summary.rowsRead += 1
       if summary.rowsRead & 0xFFFF == 0 { reportProgress(reader, rows: summary.rowsRead, finished: false) }
-      guard seen.insert(record.raw) else {
+      guard try scan.isFirstOccurrence(record) else {
         summary.duplicates += 1
         continue
       }

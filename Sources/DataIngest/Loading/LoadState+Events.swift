@@ -11,14 +11,15 @@ extension LoadState {
 
     var table = EventTable()
     var types = CategoricalBuilder()
-    var seen = FingerprintSet()
+    let scan = try duplicateScan(path, .events)
+    defer { scan.finish() }
     var problems: [(column: String, reason: RejectReason, text: String?)] = []
     let isKnownCustomer = knownCustomers
 
     while let record = try reader.next() {
       summary.rowsRead += 1
       if summary.rowsRead & 0xFFFF == 0 { reportProgress(reader, rows: summary.rowsRead, finished: false) }
-      guard seen.insert(record.raw) else {
+      guard try scan.isFirstOccurrence(record) else {
         summary.duplicates += 1
         continue
       }

@@ -20,7 +20,8 @@ extension LoadState {
     var discount: [Double] = []
     var category = CategoricalBuilder()
     var channel = CategoricalBuilder()
-    var seen = FingerprintSet()
+    let scan = try duplicateScan(path, .transactions)
+    defer { scan.finish() }
     var problems: [(column: String, reason: RejectReason, text: String?)] = []
     var rawBytes = 0
     let isKnownCustomer = knownCustomers
@@ -42,7 +43,7 @@ extension LoadState {
         }
         reportProgress(reader, rows: summary.rowsRead, finished: false)
       }
-      guard seen.insert(record.raw) else {
+      guard try scan.isFirstOccurrence(record) else {
         summary.duplicates += 1
         continue
       }
