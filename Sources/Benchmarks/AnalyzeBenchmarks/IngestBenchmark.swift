@@ -60,8 +60,8 @@ struct IngestBenchmark {
     }
     print(table.markdown)
     print()
-    print("Data: \(arguments.folder); MB = 10^6 bytes; seconds are the median of the runs; ")
-    print("warm page cache; our load is single-threaded. Output digest: "
+    print("Data: \(arguments.folder); MB = 10^6 bytes; our seconds are the median of the runs;")
+    print("warm page cache; our load uses two threads (duplicate check on the second). Output digest: "
       + IngestScenario.allCases.map { "\($0.rawValue) \(String(ours[$0]![0].digest, radix: 16))" }
       .joined(separator: ", ") + ".")
     print("Load average (1 min) before: \(loadBefore), after: \(loadAfter); \(cpuCount()) CPUs.")
