@@ -51,7 +51,7 @@ let package = Package(
     .executableTarget(name: "analyze", dependencies: ["AnalyzeCommand"]),
     .executableTarget(
       name: "AnalyzeBenchmarks",
-      dependencies: ["DataIngest", "Statistics"],
+      dependencies: ["DataIngest"],
       path: "Sources/Benchmarks/AnalyzeBenchmarks"
     ),
 

@@ -120,6 +120,22 @@ private func bits(_ value: Double?) -> UInt64? { value?.bitPattern }
     #expect(checked > 19_000)
   }
 
+  @Test("short plain decimals, the form of machine-written files, are bit-identical to Double(String)")
+  func shortPlainDecimals() {
+    var generator = SplitMix64(seed: 7)
+    for _ in 0..<20_000 {
+      let integer = Int.random(in: 0..<100_000_000, using: &generator)
+      let fractionLength = Int.random(in: 0...7, using: &generator)
+      var text = (Bool.random(using: &generator) ? "-" : "") + String(integer)
+      if fractionLength > 0 {
+        let fraction = String(Int.random(in: 0..<10_000_000, using: &generator))
+        text += "." + String(repeating: "0", count: 7 - fraction.count) + fraction
+        text = String(text.dropLast(7 - fractionLength))
+      }
+      #expect(bits(AmountParser.parse(text)) == bits(Double(text)), "\(text)")
+    }
+  }
+
   @Test("random money with separators and currency matches the bare number")
   func randomMoney() {
     var generator = SplitMix64(seed: 7)

@@ -52,7 +52,7 @@ public final class CSVReader {
   private var fieldStarts: UnsafeMutablePointer<UnsafePointer<UInt8>>
   private var fieldLengths: UnsafeMutablePointer<Int>
   private var fieldCapacity = 64
-  private var isDelimiter = [Bool](repeating: false, count: 256)
+  private let isDelimiter = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
 
   /// Opens `path` and detects what `options` leaves open.
   /// - Throws: ``IngestError/fileNotFound(path:)``, ``IngestError/unreadable(path:reason:)``,
@@ -77,6 +77,7 @@ public final class CSVReader {
     self.scratch = .allocate(capacity: capacity)
     self.fieldStarts = .allocate(capacity: fieldCapacity)
     self.fieldLengths = .allocate(capacity: fieldCapacity)
+    self.isDelimiter.initialize(repeating: false, count: 256)
     self.delimiter = options.delimiter ?? .comma
     self.encoding = options.encoding ?? .utf8
 
@@ -114,6 +115,7 @@ public final class CSVReader {
     scratch.deallocate()
     fieldStarts.deallocate()
     fieldLengths.deallocate()
+    isDelimiter.deallocate()
   }
 
   /// The next record, or `nil` at the end of the file.
@@ -137,15 +139,19 @@ public final class CSVReader {
   // MARK: - Parsing
 
   private func skipBlankLines() {
-    while position < end {
-      let c = buffer[position]
+    let buffer = self.buffer
+    let end = self.end
+    var p = position
+    defer { position = p }
+    while p < end {
+      let c = buffer[p]
       if c == 0x0A {
-        position += 1
+        p += 1
         line += 1
       } else if c == 0x0D {
-        if position + 1 >= end && !atEndOfFile { return }
-        position += 1
-        if position < end && buffer[position] == 0x0A { position += 1 }
+        if p + 1 >= end && !atEndOfFile { return }
+        p += 1
+        if p < end && buffer[p] == 0x0A { p += 1 }
         line += 1
       } else {
         return
@@ -155,6 +161,16 @@ public final class CSVReader {
 
   /// Parses one record starting at `position`; `nil` when more bytes are needed.
   private func parseRecord() -> CSVRecord? {
+    // The class's stored properties are read into locals once: each access
+    // to a `var` of a class is a dynamic exclusivity check, per byte here.
+    let buffer = self.buffer
+    let end = self.end
+    let atEndOfFile = self.atEndOfFile
+    let scratch = self.scratch
+    var fieldStarts = self.fieldStarts
+    var fieldLengths = self.fieldLengths
+    var fieldCapacity = self.fieldCapacity
+    let isDelimiter = self.isDelimiter
     let recordStart = position
     let whitespace = delimiter == .whitespace
     var p = position
@@ -163,7 +179,12 @@ public final class CSVReader {
     var scratchUsed = 0
     if whitespace { while p < end, buffer[p] == 0x20 || buffer[p] == 0x09 { p += 1 } }
     while true {
-      if count == fieldCapacity { growFields() }
+      if count == fieldCapacity {
+        growFields()
+        fieldStarts = self.fieldStarts
+        fieldLengths = self.fieldLengths
+        fieldCapacity = self.fieldCapacity
+      }
       var fieldStart = p
       var fieldEnd: Int
       if p < end && buffer[p] == 0x22 {

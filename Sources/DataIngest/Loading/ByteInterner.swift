@@ -14,56 +14,60 @@ struct ByteInterner {
   private var arena: [UInt8] = []
   private var offsets: [Int] = [0]
   private var tags: [Int32] = []
-  private var hashes: [UInt32] = []
-  private var slots: [Int32]
+  // Each slot holds the key's upper 32 hash bits in its high half and
+  // code + 1 in its low half (0: empty), so a probe passes over other keys
+  // without touching the per-code arrays: for random keys, a cache miss less.
+  private var slots: [UInt64]
   private var mask: Int
+  /// Number of distinct keys.
+  private(set) var count = 0
 
   init(expectedCount: Int = 1024) {
     var capacity = 1024
     while capacity < expectedCount * 2 { capacity <<= 1 }
-    slots = [Int32](repeating: -1, count: capacity)
+    slots = [UInt64](repeating: 0, count: capacity)
     mask = capacity - 1
     offsets.reserveCapacity(expectedCount + 1)
-    hashes.reserveCapacity(expectedCount)
+    tags.reserveCapacity(expectedCount)
   }
-
-  /// Number of distinct keys.
-  var count: Int { hashes.count }
 
   /// The code of `bytes`, added when new; `isNew` tells which.
   @inline(__always)
   mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, tag: Int32 = 0) -> (code: Int32, isNew: Bool) {
-    let h = Self.hash(bytes, tag: tag)
-    var slot = Int(truncatingIfNeeded: h) & mask
-    while true {
-      let code = slots[slot]
-      if code < 0 { break }
-      if hashes[Int(code)] == UInt32(truncatingIfNeeded: h), matches(Int(code), bytes, tag) {
-        return (code, false)
-      }
-      slot = (slot + 1) & mask
-    }
-    let code = Int32(hashes.count)
-    slots[slot] = code
+    let h = Self.hash(bytes, tag: tag) >> 32
+    let (slot, found) = probe(bytes, tag: tag, hash: h)
+    if found >= 0 { return (found, false) }
+    let code = Int32(count)
+    slots.withUnsafeMutableBufferPointer { $0[slot] = h << 32 | UInt64(UInt32(code) + 1) }
     arena.append(contentsOf: bytes)
     offsets.append(arena.count)
     tags.append(tag)
-    hashes.append(UInt32(truncatingIfNeeded: h))
-    if hashes.count * 2 > slots.count { grow() }
+    count += 1
+    if count * 2 > slots.count { grow() }
     return (code, true)
   }
 
   /// The code of `bytes` if it was interned.
   func find(_ bytes: UnsafeBufferPointer<UInt8>, tag: Int32 = 0) -> Int32? {
-    let h = Self.hash(bytes, tag: tag)
-    var slot = Int(truncatingIfNeeded: h) & mask
-    while true {
-      let code = slots[slot]
-      if code < 0 { return nil }
-      if hashes[Int(code)] == UInt32(truncatingIfNeeded: h), matches(Int(code), bytes, tag) {
-        return code
+    let code = probe(bytes, tag: tag, hash: Self.hash(bytes, tag: tag) >> 32).code
+    return code >= 0 ? code : nil
+  }
+
+  /// The code of the key whose upper hash bits are `h`, or -1 and the empty
+  /// slot where it would go.
+  @inline(__always)
+  private func probe(_ bytes: UnsafeBufferPointer<UInt8>, tag: Int32, hash h: UInt64) -> (slot: Int, code: Int32) {
+    slots.withUnsafeBufferPointer { table in
+      var slot = Int(truncatingIfNeeded: h) & mask
+      while true {
+        let entry = table[slot]
+        if entry == 0 { return (slot, -1) }
+        if entry >> 32 == h {
+          let code = Int32(truncatingIfNeeded: entry) - 1
+          if matches(Int(code), bytes, tag) { return (slot, code) }
+        }
+        slot = (slot + 1) & mask
       }
-      slot = (slot + 1) & mask
     }
   }
 
@@ -78,26 +82,30 @@ struct ByteInterner {
   /// All keys as strings, by code.
   func strings() -> [String] { (0..<count).map { string(Int32($0)) } }
 
+  @inline(__always)
   private func matches(_ code: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ tag: Int32) -> Bool {
-    let start = offsets[code]
-    let length = offsets[code + 1] - start
-    guard length == bytes.count, tags[code] == tag else { return false }
-    return arena.withUnsafeBufferPointer { a in
-      length == 0 || memcmp(a.baseAddress! + start, bytes.baseAddress!, length) == 0
+    offsets.withUnsafeBufferPointer { offsets in
+      let start = offsets[code]
+      let length = offsets[code + 1] - start
+      guard length == bytes.count, tags.withUnsafeBufferPointer({ $0[code] }) == tag else { return false }
+      return arena.withUnsafeBufferPointer { a in
+        length == 0 || memcmp(a.baseAddress! + start, bytes.baseAddress!, length) == 0
+      }
     }
   }
 
   private mutating func grow() {
-    let capacity = slots.count * 2
+    let old = slots
+    let capacity = old.count * 2
     mask = capacity - 1
-    slots = [Int32](repeating: -1, count: capacity)
+    slots = [UInt64](repeating: 0, count: capacity)
     slots.withUnsafeMutableBufferPointer { table in
-      for code in 0..<hashes.count {
+      for entry in old where entry != 0 {
         // Only 32 bits of the hash are kept; they are enough to place keys
         // while the table has fewer than 2^32 slots.
-        var slot = Int(hashes[code]) & mask
-        while table[slot] >= 0 { slot = (slot + 1) & mask }
-        table[slot] = Int32(code)
+        var slot = Int(entry >> 32) & mask
+        while table[slot] != 0 { slot = (slot + 1) & mask }
+        table[slot] = entry
       }
     }
   }

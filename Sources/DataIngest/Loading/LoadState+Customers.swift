@@ -17,14 +17,15 @@ extension LoadState {
     var table = CustomerTable()
     var signup: [Int32] = []
     var birthYear: [Double] = []
-    var seen = FingerprintSet()
-    let keepsDuplicates = options.keepDuplicates.contains(.customers)
+    // Identical rows are kept as rows of their own for the tables the options name.
+    let scan = options.keepDuplicates.contains(.customers) ? nil : try duplicateScan(path, .customers)
+    defer { scan?.finish() }
     var problems: [(column: String, reason: RejectReason, text: String?)] = []
 
     while let record = try reader.next() {
       summary.rowsRead += 1
       if summary.rowsRead & 0xFFFF == 0 { reportProgress(reader, rows: summary.rowsRead, finished: false) }
-      guard keepsDuplicates || seen.insert(record.raw) else {
+      guard try scan?.isFirstOccurrence(record) ?? true else {
         summary.duplicates += 1
         continue
       }

@@ -11,15 +11,16 @@ extension LoadState {
 
     var table = EventTable()
     var types = CategoricalBuilder()
-    var seen = FingerprintSet()
-    let keepsDuplicates = options.keepDuplicates.contains(.events)
+    // Identical rows are kept as rows of their own for the tables the options name.
+    let scan = options.keepDuplicates.contains(.events) ? nil : try duplicateScan(path, .events)
+    defer { scan?.finish() }
     var problems: [(column: String, reason: RejectReason, text: String?)] = []
     let isKnownCustomer = knownCustomers
 
     while let record = try reader.next() {
       summary.rowsRead += 1
       if summary.rowsRead & 0xFFFF == 0 { reportProgress(reader, rows: summary.rowsRead, finished: false) }
-      guard keepsDuplicates || seen.insert(record.raw) else {
+      guard try scan?.isFirstOccurrence(record) ?? true else {
         summary.duplicates += 1
         continue
       }

@@ -20,8 +20,9 @@ extension LoadState {
     var discount: [Double] = []
     var category = CategoricalBuilder()
     var channel = CategoricalBuilder()
-    var seen = FingerprintSet()
-    let keepsDuplicates = options.keepDuplicates.contains(.transactions)
+    // Identical rows are kept as rows of their own for the tables the options name.
+    let scan = options.keepDuplicates.contains(.transactions) ? nil : try duplicateScan(path, .transactions)
+    defer { scan?.finish() }
     var problems: [(column: String, reason: RejectReason, text: String?)] = []
     var rawBytes = 0
     let isKnownCustomer = knownCustomers
@@ -43,7 +44,7 @@ extension LoadState {
         }
         reportProgress(reader, rows: summary.rowsRead, finished: false)
       }
-      guard keepsDuplicates || seen.insert(record.raw) else {
+      guard try scan?.isFirstOccurrence(record) ?? true else {
         summary.duplicates += 1
         continue
       }

@@ -67,6 +67,13 @@ struct LoadState {
     return (reader, columns, summary)
   }
 
+  /// Starts the duplicate check of `path` on a second thread; its reader
+  /// skips the header line that ``open(_:_:)`` read.
+  func duplicateScan(_ path: String, _ table: TableKind) throws(IngestError) -> DuplicateScan {
+    let headerLines = options.mapping.headerlessColumns[table] == nil ? 1 : 0
+    return try DuplicateScan(path: path, options: options.reader, skipping: headerLines)
+  }
+
   /// Fields of `record`, padded with empty fields or flagged when the count is off.
   /// Whitespace-separated files may drop trailing empty fields; a trailing
   /// delimiter (extra empty fields) is accepted everywhere.

@@ -1,0 +1,107 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import DataIngest
+
+/// The `ingest` benchmark: our loads in child processes, then the peers,
+/// then one Markdown table.
+struct IngestBenchmark {
+  var arguments: IngestArguments
+
+  func run() throws {
+    let source = try DataSource.folder(arguments.folder)
+    let files = [source.customers, source.transactions, source.events].compactMap { $0 }
+    // Measure on a warm page cache, as the peers' bench runs do.
+    for file in files { warmPageCache(file) }
+    let loadBefore = loadAverage()
+
+    var ours: [IngestScenario: [IngestMeasurement]] = [:]
+    for run in 1...arguments.runs {
+      for scenario in IngestScenario.allCases {
+        let child = try ChildProcess.run([selfExecutable(), "--child", scenario.rawValue, arguments.folder])
+        guard let line = child.output.split(separator: "\n").last,
+          let measurement = IngestMeasurement(decoding: String(line))
+        else { throw BenchmarkError.unreadableOutput(command: "--child \(scenario.rawValue)", output: child.output) }
+        ours[scenario, default: []].append(measurement)
+        log("run \(run) \(scenario.rawValue): \(measurement.encoded)")
+      }
+    }
+    for scenario in IngestScenario.allCases where Set(ours[scenario]!.map(\.digest)).count > 1 {
+      log("warning: the \(scenario.rawValue) runs gave different digests")
+    }
+
+    var peers: [PeerMeasurement] = []
+    for peer in arguments.peers {
+      log("running the \(peer.rawValue) peer (the whole pipeline; only its read stage is compared)")
+      let measurement = try PeerMeasurement.measure(
+        peer, folder: arguments.folder, python: arguments.python, peersDirectory: arguments.peersDirectory)
+      log("\(peer.rawValue): read \(measurement.readSeconds) s, process \(measurement.processSeconds) s")
+      peers.append(measurement)
+    }
+    let loadAfter = loadAverage()
+
+    let allBytes = files.reduce(0) { $0 + fileSize($1) }
+    var table = BenchmarkTable()
+    for scenario in IngestScenario.allCases {
+      let runs = ours[scenario]!
+      table.rows.append(
+        .init(
+          pipeline: "analyze DataIngest", files: scenario.label, rows: runs[0].rows, bytes: runs[0].bytes,
+          seconds: median(runs.map(\.seconds)), peakRSSKiB: runs.map(\.peakRSSKiB).max()!, runs: runs.count))
+    }
+    for peer in peers {
+      table.rows.append(
+        .init(
+          pipeline: "\(peer.peer.rawValue) \(peer.version)", files: "all three files", rows: peer.rows,
+          bytes: allBytes, seconds: peer.readSeconds, peakRSSKiB: peer.peakRSSKiB, runs: 1,
+          isWholePipelinePeak: true))
+    }
+    print(table.markdown)
+    print()
+    print("Data: \(arguments.folder); MB = 10^6 bytes; our seconds are the median of the runs;")
+    print("warm page cache; our load uses two threads (duplicate check on the second). Output digest: "
+      + IngestScenario.allCases.map { "\($0.rawValue) \(String(ours[$0]![0].digest, radix: 16))" }
+      .joined(separator: ", ") + ".")
+    print("Load average (1 min) before: \(loadBefore), after: \(loadAfter); \(cpuCount()) CPUs.")
+  }
+}
+
+private func median(_ values: [Double]) -> Double {
+  let sorted = values.sorted()
+  let middle = sorted.count / 2
+  return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+/// Writes a progress line to standard error (fd 2 directly: Glibc's
+/// `stderr` global is not concurrency-safe under Swift 6).
+func log(_ message: String) {
+  var line = message + "\n"
+  line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+}
+
+/// This binary, to re-run as a child.
+private func selfExecutable() -> String {
+  var path = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+  let n = readlink("/proc/self/exe", &path, Int(PATH_MAX))
+  return n > 0 ? String(decoding: path[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    : CommandLine.arguments[0]
+}
+
+private func warmPageCache(_ path: String) {
+  let fd = open(path, O_RDONLY)
+  guard fd >= 0 else { return }
+  defer { close(fd) }
+  let buffer = UnsafeMutableRawPointer.allocate(byteCount: 1 << 20, alignment: 16)
+  defer { buffer.deallocate() }
+  while read(fd, buffer, 1 << 20) > 0 {}
+}
+
+/// The one-minute load average, to show whether the machine was busy.
+private func loadAverage() -> String {
+  var loads = [Double](repeating: 0, count: 3)
+  return getloadavg(&loads, 3) == 3 ? String(format2: loads[0]) : "?"
+}
+
+private func cpuCount() -> Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
