@@ -51,7 +51,7 @@ let package = Package(
     .executableTarget(name: "analyze", dependencies: ["AnalyzeCommand"]),
     .executableTarget(
       name: "AnalyzeBenchmarks",
-      dependencies: ["DataIngest"],
+      dependencies: ["DataIngest", "Features"],
       path: "Sources/Benchmarks/AnalyzeBenchmarks"
     ),
 

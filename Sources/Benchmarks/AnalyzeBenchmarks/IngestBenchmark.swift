@@ -64,8 +64,26 @@ struct IngestBenchmark {
     print("warm page cache; our load uses two threads (duplicate check on the second). Output digest: "
       + IngestScenario.allCases.map { "\($0.rawValue) \(String(ours[$0]![0].digest, radix: 16))" }
       .joined(separator: ", ") + ".")
+    print()
+    print(featureTable(ours: ours[.all]!, peers: peers))
     print("Load average (1 min) before: \(loadBefore), after: \(loadAfter); \(cpuCount()) CPUs.")
   }
+}
+
+/// Features as of T and T + H with labels, and read + features, ours against each peer's stages.
+private func featureTable(ours: [IngestMeasurement], peers: [PeerMeasurement]) -> String {
+  let read = median(ours.map(\.seconds))
+  let features = median(ours.map(\.featureSeconds))
+  var lines = [
+    "| pipeline | features s (T and T + 90, labels) | read + features s |",
+    "|---|--:|--:|",
+    "| analyze | \(String(format2: features)) | \(String(format2: read + features)) |",
+  ]
+  for peer in peers {
+    lines.append(
+      "| \(peer.peer.rawValue) \(peer.version) | \(String(format2: peer.featureSeconds)) | \(String(format2: peer.readSeconds + peer.featureSeconds)) |")
+  }
+  return lines.joined(separator: "\n")
 }
 
 private func median(_ values: [Double]) -> Double {

@@ -4,6 +4,7 @@
   import Darwin
 #endif
 import DataIngest
+import Features
 
 /// One timed load, as measured inside a child process and passed back to the
 /// parent as one line of `key=value` pairs.
@@ -19,6 +20,9 @@ struct IngestMeasurement {
   /// CPU seconds of the loading thread alone: on a busy machine, a steadier
   /// measure of the critical path than wall-clock time.
   var threadCPUSeconds: Double
+  /// Seconds to build the features as of T = 2025-07-01 and T + 90 with labels, as
+  /// the peers' `features` stage does; 0 when the scenario does not build them.
+  var featureSeconds: Double
   /// The child's peak resident set (ru_maxrss), in KiB.
   var peakRSSKiB: Int
   /// A hash of every loaded column and of the ingest report, so an
@@ -33,6 +37,13 @@ struct IngestMeasurement {
     let history = try PurchaseHistoryLoader.load(source)
     let threadCPUSeconds = threadCPUTime() - threadStart
     let seconds = monotonicSeconds() - start
+    var featureSeconds = 0.0
+    if scenario == .all {
+      let featureStart = monotonicSeconds()
+      let t = DayNumber.day(year: 2025, month: 7, day: 1)!
+      for asOf in [t, t + 90] { _ = try FeatureBuilder(asOf: asOf, horizon: 90).build(history) }
+      featureSeconds = monotonicSeconds() - featureStart
+    }
     // Taken before the digest, so the peak is the load's.
     var usage = rusage()
     #if canImport(Glibc)
@@ -47,19 +58,21 @@ struct IngestMeasurement {
       seconds: seconds,
       cpuSeconds: usage.ru_utime.seconds + usage.ru_stime.seconds,
       threadCPUSeconds: threadCPUSeconds,
+      featureSeconds: featureSeconds,
       peakRSSKiB: usage.ru_maxrss,
       digest: history.digest)
   }
 
   var encoded: String {
-    "rows=\(rows) bytes=\(bytes) seconds=\(seconds) cpu=\(cpuSeconds) thread_cpu=\(threadCPUSeconds) peak_rss_kib=\(peakRSSKiB) "
+    "rows=\(rows) bytes=\(bytes) seconds=\(seconds) cpu=\(cpuSeconds) thread_cpu=\(threadCPUSeconds) features=\(featureSeconds) peak_rss_kib=\(peakRSSKiB) "
       + "digest=\(String(digest, radix: 16))"
   }
 
   init(
     rows: Int, bytes: Int, seconds: Double, cpuSeconds: Double, threadCPUSeconds: Double,
-    peakRSSKiB: Int, digest: UInt64
+    featureSeconds: Double, peakRSSKiB: Int, digest: UInt64
   ) {
+    self.featureSeconds = featureSeconds
     self.rows = rows
     self.bytes = bytes
     self.seconds = seconds
@@ -81,11 +94,12 @@ struct IngestMeasurement {
       let seconds = values["seconds"].flatMap({ Double($0) }),
       let cpu = values["cpu"].flatMap({ Double($0) }),
       let threadCPU = values["thread_cpu"].flatMap({ Double($0) }),
+      let features = values["features"].flatMap({ Double($0) }),
       let rss = values["peak_rss_kib"].flatMap({ Int($0) }),
       let digest = values["digest"].flatMap({ UInt64($0, radix: 16) })
     else { return nil }
     self.init(rows: rows, bytes: bytes, seconds: seconds, cpuSeconds: cpu, threadCPUSeconds: threadCPU,
-      peakRSSKiB: rss, digest: digest)
+      featureSeconds: features, peakRSSKiB: rss, digest: digest)
   }
 }
 

@@ -13,6 +13,8 @@ struct PeerMeasurement {
   var rows: Int
   /// Seconds of the pipeline's `read` stage (the three files into frames or tables).
   var readSeconds: Double
+  /// Seconds of the pipeline's `features` stage: features as of T and T + H, and the labels.
+  var featureSeconds: Double
   /// Peak RSS of the whole pipeline process (read, features, model fits), in KiB.
   var peakRSSKiB: Int
   /// Wall-clock seconds of the whole process, imports included.
@@ -49,7 +51,7 @@ struct PeerMeasurement {
     let rows = ["rows_transactions", "rows_customers", "rows_events"].compactMap { json.number($0) }
     return PeerMeasurement(
       peer: peer, version: json.string(peer.rawValue) ?? "?", rows: Int(rows.reduce(0, +)),
-      readSeconds: read, peakRSSKiB: child.peakRSSKiB, processSeconds: child.seconds)
+      readSeconds: read, featureSeconds: json.number("features") ?? .nan, peakRSSKiB: child.peakRSSKiB, processSeconds: child.seconds)
   }
 }
 
