@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// Why a model could not be fitted or applied as asked.
 ///
 /// Statistical trouble (separation, non-convergence, an empty cluster) is
@@ -11,6 +13,14 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
   case shapeMismatch(what: String, expected: Int, actual: Int)
   /// A value that cannot be used (NaN or infinite) in the named column and row.
   case invalidValue(column: String, row: Int, value: Double)
+  /// Every row (with positive weight) has the same outcome, so there is
+  /// nothing to model.
+  case singleClass(value: Double)
+  /// The Hessian could not be factored at the given iteration although no
+  /// column is collinear or constant and no separation was found.
+  case singularHessian(iteration: Int)
+  /// A linear-algebra routine failed.
+  case linearAlgebra(LinearAlgebraError)
 
   public var description: String {
     switch self {
@@ -22,6 +32,13 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
       return "\(what): expected \(expected), got \(actual)."
     case .invalidValue(let column, let row, let value):
       return "column '\(column)' row \(row + 1) holds \(value), which a model cannot use."
+    case .singleClass(let value):
+      return "every outcome is \(value), so there is nothing to model."
+    case .singularHessian(let iteration):
+      return "the Hessian became singular at iteration \(iteration); the data may be "
+        + "separated or nearly collinear."
+    case .linearAlgebra(let error):
+      return error.description
     }
   }
 }

@@ -6,5 +6,6 @@ import Testing
   func messages() {
     #expect(ModelError.tooFewSamples(required: 10, actual: 3).description == "at least 10 rows are needed, got 3.")
     #expect(ModelError.invalidValue(column: "x", row: 4, value: .nan).description == "column 'x' row 5 holds nan, which a model cannot use.")
+    #expect(ModelError.singleClass(value: 1).description == "every outcome is 1.0, so there is nothing to model.")
   }
 }
