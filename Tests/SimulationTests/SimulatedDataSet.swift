@@ -33,6 +33,7 @@ struct SimulatedDataSet {
     var churned = false
     var priceSensitive = false
     var member = false
+    /// The built-in hazard effect of the customer's province.
     var regionEffect = 0.0
     var complaints = 0
     var purchases = 0
@@ -43,13 +44,14 @@ struct SimulatedDataSet {
   /// Truth joined with counts from transactions and events, by customer id.
   func customerFacts(endDay: Int32) -> [String: Customer] {
     var facts: [String: Customer] = [:]
-    let signup = Dictionary(
-      uniqueKeysWithValues: customers.rows.map { ($0[0], isoDay($0[1])) })
+    let signup = Dictionary(uniqueKeysWithValues: customers.rows.map { ($0[0], isoDay($0[1])) })
+    let provinceEffect = Dictionary(uniqueKeysWithValues: Province.builtIn.map { ($0.name, $0.hazardEffect) })
+    let regionEffect = Dictionary(uniqueKeysWithValues: customers.rows.map { ($0[0], provinceEffect[$0[4]]!) })
     for row in truth.rows {
       let end = row[9].isEmpty ? endDay + 1 : isoDay(row[9])
       facts[row[0]] = Customer(
         segment: row[1], churned: row[8] == "1", priceSensitive: row[3] == "1", member: row[4] == "1",
-        regionEffect: Double(row[5])!, activeDays: Int(end - signup[row[0]]!))
+        regionEffect: regionEffect[row[0]]!, activeDays: Int(end - signup[row[0]]!))
     }
     for row in events.rows where row[2] == "complaint" { facts[row[0]]!.complaints += 1 }
     for order in orders() where order.amountCents > 0 {

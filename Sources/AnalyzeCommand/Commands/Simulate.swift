@@ -39,6 +39,10 @@ extension Analyze {
       do {
         try parameters().validate()
       } catch let error as SimulationError {
+        // Name the option the user typed when the parameter is one.
+        if case .invalidParameter(let name, let value, let reason) = error, ["customers", "start", "end"].contains(name) {
+          throw ValidationError("--\(name) \(value): \(reason).")
+        }
         throw ValidationError(error.description)
       }
     }
