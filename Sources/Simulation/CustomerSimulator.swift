@@ -162,7 +162,7 @@ struct CustomerSimulator {
       }
     }
     events.sort { ($0.day, $0.kind, $0.value) < ($1.day, $1.kind, $1.value) }
-    block.events.append(contentsOf: events)
+    appendDistinctEvents(to: &block)
 
     block.customers.append(
       SimulatedCustomer(
@@ -246,6 +246,26 @@ struct CustomerSimulator {
       default: value = 0  // inquiries carry no value
       }
       events.append(EventRecord(customer: customer, day: Int32(time), kind: kind, value: value))
+    }
+  }
+
+  /// Appends the sorted scratch events, leaving no two rows equal: loaders
+  /// drop exact duplicate rows, so a duplicate would make the files disagree
+  /// with the simulated counts. Same-day visits become one visit with the
+  /// pages added up; other same-day events with the same value are kept once.
+  private mutating func appendDistinctEvents(to block: inout SimulationBlock) {
+    var previous: EventRecord? = nil
+    for event in events {
+      if let last = previous, last.day == event.day, last.kind == event.kind {
+        if event.kind == 0 {
+          let pages = min(Int(block.events[block.events.count - 1].value) + Int(event.value), 255)
+          block.events[block.events.count - 1].value = UInt8(pages)
+          continue
+        }
+        if last.value == event.value { continue }
+      }
+      block.events.append(event)
+      previous = event
     }
   }
 

@@ -123,6 +123,15 @@ import TestSupport
     #expect(Set(data.transactions.rows.map { $0[6] }).isSubset(of: SimulationVocabulary.channels))
   }
 
+  @Test("no file has two equal rows, which a loader would drop as duplicates")
+  func noDuplicateRows() throws {
+    let data = try SimulatedDataSet(SimulationParameters(customers: 3_000, seed: 10))
+    for (name, table) in [("transactions", data.transactions), ("events", data.events), ("customers", data.customers)] {
+      let lines = table.rows.map { $0.joined(separator: ",") }
+      #expect(Set(lines).count == lines.count, "\(name) has duplicate rows")
+    }
+  }
+
   @Test("a folder that does not exist is reported with its path")
   func missingFolder() throws {
     let simulator = try PurchaseSimulator(SimulationParameters(customers: 10, seed: 1))
