@@ -17,7 +17,7 @@
 /// while active, plus a burst of Poisson(`preChurnComplaints · exp(0.5 d)`)
 /// complaints in the `preChurnDays` before churning.
 ///
-/// ``standard`` is the built-in world; ``none`` switches every mechanism
+/// ``standard`` is the built-in world; ``neutral`` switches every mechanism
 /// off (tests use it to show that their checks detect the mechanisms).
 public struct LatentEffects: Sendable, Equatable {
   /// Change in log hazard per standard deviation of dissatisfaction.
@@ -53,7 +53,7 @@ public struct LatentEffects: Sendable, Equatable {
 
   /// Every mechanism off: churn, complaints and discounts no longer depend on
   /// dissatisfaction, price sensitivity, membership or region.
-  public static let none: LatentEffects = {
+  public static let neutral: LatentEffects = {
     var effects = LatentEffects()
     effects.hazardPerDissatisfaction = 0
     effects.hazardPriceSensitive = 0

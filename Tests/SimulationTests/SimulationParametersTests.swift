@@ -32,7 +32,7 @@ import Testing
       }
     }
     #expect(error { $0.customers = 0 } == .invalidParameter(name: "customers", value: "0", reason: "must be at least 1"))
-    #expect(error { $0.customers = 20_000_001 }?.description == "customers = 20000001: must be at most 20000000.")
+    #expect(error { $0.customers = 10_000_001 }?.description == "customers = 10000001: must be at most 10000000.")
     #expect(error { $0.endDay = $0.startDay }
       == .invalidParameter(name: "end", value: "2023-01-01", reason: "must be after start (2023-01-01)"))
     #expect(error { $0.effects.refundProbability = 1.5 }

@@ -8,12 +8,12 @@ import TestSupport
 /// only the written files (truth.csv for the latent groups), as an analyst
 /// would. Margins were set from a run of 20,000 customers at seed 7 and
 /// leave wide room for noise, yet each check fails when its mechanism is
-/// switched off (`LatentEffects.none`, checked in the last test).
+/// switched off (`LatentEffects.neutral`, checked in the last test).
 @Suite struct SimulationTruthTests {
   static let endDay = SimulationParameters.defaultEndDay
   static let world = Measures(try! SimulatedDataSet(SimulationParameters(customers: 20_000, seed: 7)))
   static let flatWorld = Measures(
-    try! SimulatedDataSet(SimulationParameters(customers: 20_000, seed: 7, effects: .none)))
+    try! SimulatedDataSet(SimulationParameters(customers: 20_000, seed: 7, effects: .neutral)))
 
   /// Observed: 0.38. With no dissatisfaction effects: below 0.
   static let complaintGapMinimum = 0.25
