@@ -18,15 +18,23 @@ public enum SegmentTruth {
       throw FeatureError.invalidConfiguration(
         path: path, line: 1, column: nil, message: "expected the columns customer_id and segment, found \(names.joined(separator: ", "))")
     }
+    // Labels may be numbers or names (`champions`): each distinct label gets a
+    // code in order of first appearance; the adjusted Rand index needs no more.
     var truth: [String: Int32] = [:]
+    var codes: [String: Int32] = [:]
     while let record = try reader.next() {
-      guard record.count > max(id, segment) else { continue }
-      let text = record.string(segment).trimmingCharacters(in: .whitespaces)
-      guard let value = Int32(text) else {
+      guard record.count > max(id, segment) else {
         throw FeatureError.invalidConfiguration(
-          path: path, line: record.line, column: segment + 1, message: "the segment '\(text)' is not an integer")
+          path: path, line: record.line, column: nil, message: "expected \(max(id, segment) + 1) fields, found \(record.count)")
       }
-      truth[record.string(id)] = value
+      let label = record.string(segment).trimmingCharacters(in: .whitespaces)
+      guard !label.isEmpty else {
+        throw FeatureError.invalidConfiguration(
+          path: path, line: record.line, column: segment + 1, message: "the segment is empty")
+      }
+      let code = codes[label] ?? Int32(codes.count)
+      codes[label] = code
+      truth[record.string(id)] = code
     }
     return truth
   }
