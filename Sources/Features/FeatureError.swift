@@ -1,5 +1,7 @@
 /// Why features could not be built or used as asked.
 public enum FeatureError: Error, Equatable, CustomStringConvertible {
+  /// No transaction was accepted, so there is nothing to build features from.
+  case noTransactions
   /// The data has no transaction before the as-of day.
   case noDataBefore(asOf: String, firstDay: String)
   /// A mapping file (regions, segment names…) could not be used.
@@ -19,6 +21,8 @@ public enum FeatureError: Error, Equatable, CustomStringConvertible {
 
   public var description: String {
     switch self {
+    case .noTransactions:
+      return "no transaction was accepted (see ingest.csv and rejects.csv)."
     case .noDataBefore(let asOf, let firstDay):
       return "no transaction is dated before the as-of day \(asOf) (the first is on \(firstDay))."
     case .invalidConfiguration(let path, let line, let column, let message):

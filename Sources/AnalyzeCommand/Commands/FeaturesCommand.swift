@@ -19,11 +19,7 @@ extension Analyze {
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: ArgumentHelp("T: features use rows dated before it (default: the day after the last transaction).", valueName: "YYYY-MM-DD"))
-    var asOf: DayArgument?
-
-    @Option(help: ArgumentHelp("H: label purchases in [T, T + H) (churn, purchase).", valueName: "days"))
-    var horizon: Int?
+    @OptionGroup var window: WindowOptions
 
     @Option(help: ArgumentHelp("A YAML file of your own regions (sales territories) to replace the built-in China mapping.", valueName: "regions.yaml"))
     var regions: String?
@@ -47,7 +43,6 @@ extension Analyze {
     var atRiskDays = 90.0
 
     func validate() throws {
-      if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1 day.") }
       do {
         _ = try classification()
       } catch let error as FeatureError {
@@ -70,12 +65,8 @@ extension Analyze {
       let history = try loadHistory(input)
       let folder = try OutputFolder(output.out)
       try folder.writeIngest(history.ingest)
-      guard let defaultAsOf = FeatureBuilder.dayAfterLastTransaction(history) else {
-        throw FeatureError.noDataBefore(asOf: "-", firstDay: "-")
-      }
-      let builder = FeatureBuilder(asOf: asOf?.day ?? defaultAsOf, horizon: horizon)
-      let features = try builder.build(history)
-      if horizon != nil && features.churn == nil {
+      let features = try window.builder(for: history).build(history)
+      if window.horizon != nil && features.churn == nil {
         FileHandle.standardError.write(Data(
           "analyze: no labels: the data end before as-of + horizon − 1; features only.\n".utf8))
       }

@@ -30,11 +30,8 @@ extension Analyze {
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: ArgumentHelp("T: features use rows dated before it (default: the day after the last transaction).", valueName: "YYYY-MM-DD"))
-    var asOf: DayArgument?
-
-    @Option(help: ArgumentHelp("H: the churn rate per segment looks at [T, T + H), when the data reach that far.", valueName: "days"))
-    var horizon: Int = 90
+    /// H (default 90) gives each segment's churn rate, when the data reach T + H − 1.
+    @OptionGroup var window: WindowOptions
 
     @Option(help: ArgumentHelp("The number of segments, or auto to choose it by silhouette.", valueName: "auto|N"))
     var k: KArgument = .auto
@@ -63,7 +60,6 @@ extension Analyze {
     var exportDesign: String?
 
     func validate() throws {
-      if horizon < 1 { throw ValidationError("--horizon must be at least 1 day.") }
       if case .fixed(let k) = k, k < 1 { throw ValidationError("--k must be auto or a number of segments ≥ 1.") }
       let range = try kRangeBounds()
       if range.lowerBound < 2 { throw ValidationError("--k-range must start at 2 or more.") }
@@ -90,10 +86,7 @@ extension Analyze {
       let history = try loadHistory(input)
       let folder = try OutputFolder(output.out)
       try folder.writeIngest(history.ingest)
-      guard let defaultAsOf = FeatureBuilder.dayAfterLastTransaction(history) else {
-        throw FeatureError.noDataBefore(asOf: "-", firstDay: "-")
-      }
-      let customerFeatures = try FeatureBuilder(asOf: asOf?.day ?? defaultAsOf, horizon: horizon).build(history)
+      let customerFeatures = try window.builder(for: history, defaultHorizon: 90).build(history)
       let table = FeatureTable(customerFeatures, history: history)
 
       var chosen = noDefaultFeatures ? [] : SegmentFeature.defaults
