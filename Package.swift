@@ -37,9 +37,12 @@ let package = Package(
     .target(name: "Statistics", dependencies: ["DataIngest", "LinearAlgebra"]),
     .target(
       name: "Features",
-      dependencies: ["DataIngest", "Statistics", "LinearAlgebra", "Models", .product(name: "Yams", package: "Yams")]),
-    .target(name: "Simulation", dependencies: ["DataIngest"]),
-    .target(name: "Models", dependencies: ["LinearAlgebra"]),
+      dependencies: [
+        "DataIngest", "Statistics", "LinearAlgebra", "Models", "Randomness", .product(name: "Yams", package: "Yams"),
+      ]),
+    .target(name: "Randomness"),
+    .target(name: "Simulation", dependencies: ["DataIngest", "Randomness"]),
+    .target(name: "Models", dependencies: ["LinearAlgebra", "Randomness"]),
     .target(name: "Reports", dependencies: ["Statistics", "DataIngest", "Features", "Models"]),
     .target(
       name: "AnalyzeCommand",
@@ -57,7 +60,7 @@ let package = Package(
 
     // MARK: - Tests
 
-    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["Randomness"], path: "Tests/TestSupport"),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
     .testTarget(
       name: "DataIngestTests", dependencies: ["DataIngest", "TestSupport"],

@@ -1,3 +1,5 @@
+import Randomness
+
 /// Seeds for independent random streams derived from one user seed.
 ///
 /// Each customer gets its own generator, seeded from the run's seed and the
@@ -5,25 +7,12 @@
 /// (seed, index, parameters), never on how customers are split into blocks
 /// or threads, so the output is the same on 1 core or 64.
 enum SeedSequence {
-  /// The golden-ratio increment of SplitMix64.
-  static let increment: UInt64 = 0x9E37_79B9_7F4A_7C15
-
-  /// One step of SplitMix64 (Steele, Lea and Flood 2014): advances `state`
-  /// and returns a well-mixed 64-bit value.
-  ///
-  /// ```
-  /// state += 0x9E3779B97F4A7C15
-  /// z = (state ^ (state >> 30)) · 0xBF58476D1CE4E5B9
-  /// z = (z ^ (z >> 27)) · 0x94D049BB133111EB
-  /// return z ^ (z >> 31)
-  /// ```
+  /// One step of SplitMix64: advances `state` and returns a well-mixed 64-bit value.
   @inline(__always)
   static func splitMix64(_ state: inout UInt64) -> UInt64 {
-    state &+= increment
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
+    var sequence = SplitMix64(seed: state)
+    defer { state = sequence.state }
+    return sequence.next()
   }
 
   /// The seed of stream `index` of kind `stream` under the run's `seed`.

@@ -5,16 +5,11 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import Randomness
 
 /// Samplers for the distributions the simulation draws from, written on top
 /// of the raw 64-bit stream so every draw is reproducible from the seed.
 extension Xoshiro256StarStar {
-  /// A uniform double in [0, 1) with 53 random bits: `(x >> 11) · 2⁻⁵³`.
-  @inlinable @inline(__always)
-  public mutating func nextUnit() -> Double {
-    Double(next() >> 11) * 0x1p-53
-  }
-
   /// A uniform double in (0, 1): `((x >> 11) + ½) · 2⁻⁵³`, safe to take the
   /// logarithm of.
   @inlinable @inline(__always)

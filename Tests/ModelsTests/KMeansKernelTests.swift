@@ -56,7 +56,7 @@ import Testing
     let draws = (0..<10_000).map { _ in bounded.nextIndex(below: 7) }
     #expect(Set(draws) == Set(0..<7))
     var uniform = Xoshiro256StarStar(seed: 2)
-    let u = (0..<10_000).map { _ in uniform.nextUniform() }
+    let u = (0..<10_000).map { _ in uniform.nextUnit() }
     #expect(u.allSatisfy { $0 >= 0 && $0 < 1 })
     assertApproximatelyEqual(u.reduce(0, +) / 10_000, 0.5, relativeTolerance: 0.02)
   }

@@ -1,3 +1,4 @@
+import Randomness
 import Dispatch
 import LinearAlgebra
 
@@ -158,7 +159,7 @@ public struct KMeans: Sendable, Equatable, Hashable {
     let blocks = RowBlocks(data, blockSize: blockSize, centre: true)
     let absoluteTolerance = tolerance * blocks.meanColumnVariance()
 
-    var seeds = SplitMix64Stream(seed: seed)
+    var seeds = SplitMix64(seed: seed)
     let restartSeeds = (0..<initialisations).map { _ in seeds.next() }
     let runs = RestartSlots(count: initialisations)
     let configuration = self

@@ -1,3 +1,4 @@
+import Randomness
 import LinearAlgebra
 
 #if canImport(Glibc)
@@ -64,7 +65,7 @@ func kMeansPlusPlus(blocks: RowBlocks, k: Int, generator: inout Xoshiro256StarSt
     if potential == 0 { break }
     var candidates: [[Double]] = []
     for _ in 0..<trials {
-      let target = generator.nextUniform() * potential
+      let target = generator.nextUnit() * potential
       let index = sampleIndex(target: target, closest: closest, blockSums: blockSums, blocks: blocks)
       candidates.append(blocks.row(index))
     }

@@ -1,3 +1,4 @@
+import Randomness
 import LinearAlgebra
 
 /// Runs mini-batch k-means: each step draws `batchSize` rows at random,

@@ -5,9 +5,9 @@
 /// t = s1 << 17;  s2 ^= s0;  s3 ^= s1;  s1 ^= s2;  s0 ^= s3;  s2 ^= t;  s3 = rotl(s3, 45)
 /// ```
 ///
-/// The simulation never uses the system's generator: the same seed gives
-/// the same stream on every run, which is what makes simulated data sets
-/// reproducible byte for byte. The 256-bit state is filled from the 64-bit
+/// The toolkit never uses the system's generator: the same seed gives the
+/// same stream on every run, which makes simulated data sets and k-means
+/// restarts reproducible byte for byte. The 256-bit state is filled from the 64-bit
 /// seed by SplitMix64, as the authors recommend, so nearby seeds (1, 2, 3)
 /// still give unrelated streams.
 ///
@@ -23,11 +23,11 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Equatable {
 
   /// A generator whose whole stream is determined by `seed`.
   public init(seed: UInt64) {
-    var state = seed
-    s0 = SeedSequence.splitMix64(&state)
-    s1 = SeedSequence.splitMix64(&state)
-    s2 = SeedSequence.splitMix64(&state)
-    s3 = SeedSequence.splitMix64(&state)
+    var seeds = SplitMix64(seed: seed)
+    s0 = seeds.next()
+    s1 = seeds.next()
+    s2 = seeds.next()
+    s3 = seeds.next()
     // SplitMix64 never yields four zeros in a row, but the all-zero state
     // would be a fixed point, so rule it out explicitly.
     if s0 | s1 | s2 | s3 == 0 { s0 = 0x9E37_79B9_7F4A_7C15 }
@@ -45,6 +45,12 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Equatable {
     s2 ^= t
     s3 = rotateLeft(s3, 45)
     return result
+  }
+
+  /// A uniform double in [0, 1) from the top 53 bits: `(next() >> 11) · 2⁻⁵³`.
+  @inlinable @inline(__always)
+  public mutating func nextUnit() -> Double {
+    Double(next() >> 11) * 0x1p-53
   }
 
   @usableFromInline @inline(__always)
