@@ -20,7 +20,7 @@ extension LoadState {
     // Identical rows are kept as rows of their own for the tables the options name.
     let scan = options.keepDuplicates.contains(.customers) ? nil : try duplicateScan(path, .customers)
     defer { scan?.finish() }
-    var problems: [(column: String, reason: RejectReason, text: String?)] = []
+    var problems: Problems = []
 
     while let record = try reader.next() {
       summary.rowsRead += 1
@@ -30,18 +30,15 @@ extension LoadState {
         continue
       }
       problems.removeAll(keepingCapacity: true)
-      guard fieldCountIsValid(record, expected: expected, delimiter: reader.delimiter) else {
-        problems.append(("", .wrongFieldCount, "\(record.count) fields, expected \(expected): \(record.rawText)"))
-        summary.rejected += 1
-        reject(path, record, problems)
+      let customer = cell(record, fCustomer)
+      if rejectsFieldCount(
+        record, expected: expected, delimiter: reader.delimiter, customer: customer, summary: &summary,
+        countUnknown: false)
+      {
         continue
       }
-      let customer = cell(record, fCustomer)
-      if customer.isEmpty {
-        problems.append(("customer_id", .missingCustomerID, ""))
-      } else if UTF8Validation.validPrefixLength(UnsafeRawBufferPointer(customer)).valid != customer.count {
-        problems.append(("customer_id", .invalidText, nil))
-      } else if customerIDs.find(customer) != nil {
+      checkCustomerID(customer, &problems)
+      if problems.isEmpty && customerIDs.find(customer) != nil {
         problems.append(("customer_id", .duplicateCustomerID, String(decoding: customer, as: UTF8.self)))
       }
       var day = DayNumber.missing

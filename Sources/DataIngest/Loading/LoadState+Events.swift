@@ -14,7 +14,7 @@ extension LoadState {
     // Identical rows are kept as rows of their own for the tables the options name.
     let scan = options.keepDuplicates.contains(.events) ? nil : try duplicateScan(path, .events)
     defer { scan?.finish() }
-    var problems: [(column: String, reason: RejectReason, text: String?)] = []
+    var problems: Problems = []
     let isKnownCustomer = knownCustomers
 
     while let record = try reader.next() {
@@ -26,25 +26,11 @@ extension LoadState {
       }
       problems.removeAll(keepingCapacity: true)
       let customer = cell(record, fCustomer)
-      guard fieldCountIsValid(record, expected: expected, delimiter: reader.delimiter) else {
-        problems.append(("", .wrongFieldCount, "\(record.count) fields, expected \(expected): \(record.rawText)"))
-        summary.rejected += 1
-        if isUnknown(customer) { summary.unknownCustomers += 1 }
-        reject(path, record, problems)
+      if rejectsFieldCount(record, expected: expected, delimiter: reader.delimiter, customer: customer, summary: &summary) {
         continue
       }
-      if customer.isEmpty {
-        problems.append(("customer_id", .missingCustomerID, ""))
-      } else if UTF8Validation.validPrefixLength(UnsafeRawBufferPointer(customer)).valid != customer.count {
-        problems.append(("customer_id", .invalidText, nil))
-      }
-      let dateField = cell(record, fDate)
-      let day = dates.day(from: dateField)
-      if dateField.isEmpty {
-        problems.append(("event_date", .missingDate, ""))
-      } else if day == nil {
-        problems.append(("event_date", .unparsableDate, String(decoding: dateField, as: UTF8.self)))
-      }
+      checkCustomerID(customer, &problems)
+      let day = requiredDay(cell(record, fDate), "event_date", &problems)
       let typeField = cell(record, fType)
       if typeField.isEmpty {
         problems.append(("event_type", .missingValue, ""))

@@ -23,7 +23,7 @@ extension LoadState {
     // Identical rows are kept as rows of their own for the tables the options name.
     let scan = options.keepDuplicates.contains(.transactions) ? nil : try duplicateScan(path, .transactions)
     defer { scan?.finish() }
-    var problems: [(column: String, reason: RejectReason, text: String?)] = []
+    var problems: Problems = []
     var rawBytes = 0
     let isKnownCustomer = knownCustomers
 
@@ -50,21 +50,11 @@ extension LoadState {
       }
       problems.removeAll(keepingCapacity: true)
       let customer = cell(record, fCustomer)
-      guard fieldCountIsValid(record, expected: expected, delimiter: reader.delimiter) else {
-        problems.append(("", .wrongFieldCount, "\(record.count) fields, expected \(expected): \(record.rawText)"))
-        summary.rejected += 1
-        if isUnknown(customer) { summary.unknownCustomers += 1 }
-        reject(path, record, problems)
+      if rejectsFieldCount(record, expected: expected, delimiter: reader.delimiter, customer: customer, summary: &summary) {
         continue
       }
-      if customer.isEmpty { problems.append(("customer_id", .missingCustomerID, "")) }
-      let dateField = cell(record, fDate)
-      let day = dates.day(from: dateField)
-      if dateField.isEmpty {
-        problems.append(("order_date", .missingDate, ""))
-      } else if day == nil {
-        problems.append(("order_date", .unparsableDate, String(decoding: dateField, as: UTF8.self)))
-      }
+      checkCustomerID(customer, &problems)
+      let day = requiredDay(cell(record, fDate), "order_date", &problems)
       let amountField = cell(record, fAmount)
       let amount = AmountParser.parse(amountField)
       if amountField.isEmpty {
@@ -81,11 +71,6 @@ extension LoadState {
       }
       if fChannel >= 0 && !channel.isValid(channelField) {
         problems.append(("channel", .invalidText, nil))
-      }
-      if !customer.isEmpty
-        && UTF8Validation.validPrefixLength(UnsafeRawBufferPointer(customer)).valid != customer.count
-      {
-        problems.append(("customer_id", .invalidText, nil))
       }
       guard problems.isEmpty, let day, let amount else {
         summary.rejected += 1
@@ -135,7 +120,7 @@ extension LoadState {
   @inline(__always)
   func optionalNumber(
     _ record: CSVRecord, _ field: Int, _ column: String,
-    _ problems: inout [(column: String, reason: RejectReason, text: String?)]
+    _ problems: inout Problems
   ) -> Double {
     guard field >= 0 else { return .nan }
     let text = cell(record, field)

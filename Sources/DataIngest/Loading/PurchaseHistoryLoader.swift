@@ -91,6 +91,40 @@ struct LoadState {
         isFinished: finished))
   }
 
+  typealias Problems = [(column: String, reason: RejectReason, text: String?)]
+
+  /// Rejects a row with the wrong number of fields; `true` when it did.
+  mutating func rejectsFieldCount(
+    _ record: CSVRecord, expected: Int, delimiter: Delimiter, customer: UnsafeBufferPointer<UInt8>,
+    summary: inout FileIngestSummary, countUnknown: Bool = true
+  ) -> Bool {
+    guard !fieldCountIsValid(record, expected: expected, delimiter: delimiter) else { return false }
+    summary.rejected += 1
+    if countUnknown && isUnknown(customer) { summary.unknownCustomers += 1 }
+    reject(summary.file, record, [("", .wrongFieldCount, "\(record.count) fields, expected \(expected): \(record.rawText)")])
+    return true
+  }
+
+  /// A customer id must be present and valid text.
+  func checkCustomerID(_ customer: UnsafeBufferPointer<UInt8>, _ problems: inout Problems) {
+    if customer.isEmpty {
+      problems.append(("customer_id", .missingCustomerID, ""))
+    } else if UTF8Validation.validPrefixLength(UnsafeRawBufferPointer(customer)).valid != customer.count {
+      problems.append(("customer_id", .invalidText, nil))
+    }
+  }
+
+  /// A required date: its day, or a problem when empty or unreadable.
+  func requiredDay(_ field: UnsafeBufferPointer<UInt8>, _ column: String, _ problems: inout Problems) -> Int32? {
+    let day = dates.day(from: field)
+    if field.isEmpty {
+      problems.append((column, .missingDate, ""))
+    } else if day == nil {
+      problems.append((column, .unparsableDate, String(decoding: field, as: UTF8.self)))
+    }
+    return day
+  }
+
   /// Whether a customer id (of a rejected row) is absent from the customers file.
   func isUnknown(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
     guard knownCustomers >= 0, !id.isEmpty else { return false }
@@ -98,9 +132,7 @@ struct LoadState {
     return Int(code) >= knownCustomers
   }
 
-  mutating func reject(
-    _ file: String, _ record: CSVRecord, _ problems: [(column: String, reason: RejectReason, text: String?)]
-  ) {
+  mutating func reject(_ file: String, _ record: CSVRecord, _ problems: Problems) {
     for problem in problems {
       report.rejects.append(
         RejectedRow(
