@@ -38,6 +38,8 @@ public final class CSVReader {
   private let chunkSize: Int
   private var decoder: GB18030Decoder?
   private var carry: [UInt8] = []
+  // Bytes of the file the decoder has used up, so where `carry` starts in the file.
+  private var transcoded = 0
   private var decoded: [UInt8] = []
   private var atEndOfFile = false
 
@@ -344,15 +346,20 @@ public final class CSVReader {
         failure = error
       }
     }
-    if let failure {
+    if var failure {
       // Count the lines decoded before the bad bytes, to name the line at fault.
       let before = decoded.reduce(into: 0) { $0 += $1 == 0x0A ? 1 : 0 }
       let pending = UnsafeBufferPointer(start: buffer + position, count: end - position)
+      // The decoder counts from the start of `carry`; the message names the byte in the file.
+      if case .invalidByteSequence(let offset) = failure {
+        failure = .invalidByteSequence(offset: transcoded + offset)
+      }
       throw .invalidEncoding(
         file: path, line: line + pending.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + before,
         reason: failure.description)
     }
     carry.removeFirst(consumed)
+    transcoded += consumed
     reserve(decoded.count)
     decoded.withUnsafeBufferPointer { source in
       if let base = source.baseAddress { (buffer + end).update(from: base, count: source.count) }

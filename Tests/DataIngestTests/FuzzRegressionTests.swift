@@ -1,0 +1,33 @@
+import DataIngest
+import Testing
+import TestSupport
+
+/// Reads the file at `path` to the end; the error that stopped the reader, if any.
+private func readError(_ path: String, _ options: CSVReaderOptions) -> IngestError? {
+  do {
+    let reader = try CSVReader(path: path, options: options)
+    while try reader.next() != nil {}
+    return nil
+  } catch {
+    return error
+  }
+}
+
+/// Inputs that once broke an invariant of the ingest fuzzer
+/// (Sources/Fuzz/IngestFuzzer), kept so the bugs stay fixed. Each payload is
+/// the minimised crashing input without its two option bytes.
+@Suite struct FuzzRegressionTests {
+  @Test("a byte that is not GB18030 is reported at its offset in the file, whatever the chunk size")
+  func gb18030ErrorOffsetCountsFromTheFileStart() {
+    // Sixteen ASCII bytes, then 0xFF: with 16-byte chunks the bad byte comes in the second chunk.
+    let payload: [UInt8] = [
+      0x00, 0x00, 0x6F, 0x6E, 0x61, 0x72, 0x79, 0x31, 0x2F, 0x30, 0x34, 0x2C, 0x38, 0x00, 0x00, 0x0D, 0xFF,
+    ]
+    let folder = TemporaryDirectory()
+    let path = folder.write("input.csv", bytes: payload)
+    let small = readError(path, CSVReaderOptions(encoding: .gb18030, chunkSize: 16))
+    let large = readError(path, CSVReaderOptions(encoding: .gb18030))
+    #expect(small == large)
+    #expect(large?.description.contains("at byte offset 16;") == true)
+  }
+}
