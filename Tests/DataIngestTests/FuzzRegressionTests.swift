@@ -30,4 +30,22 @@ private func readError(_ path: String, _ options: CSVReaderOptions) -> IngestErr
     #expect(small == large)
     #expect(large?.description.contains("at byte offset 16;") == true)
   }
+
+  @Test("a bad GB18030 byte after a lone CR is reported on the second line, whatever the chunk size")
+  func gb18030ErrorLineCountsCarriageReturns() {
+    // A lone CR ends line 1; the last byte, 0xE5, starts a sequence the file cuts off.
+    let payload: [UInt8] = [
+      0x01, 0x00, 0x65, 0x6E, 0x63, 0x65, 0x0D, 0x35, 0x74, 0x31, 0x37, 0x20, 0x31, 0x30, 0x68, 0xE5,
+    ]
+    let folder = TemporaryDirectory()
+    let path = folder.write("input.csv", bytes: payload)
+    let small = readError(path, CSVReaderOptions(encoding: .gb18030, chunkSize: 16))
+    let large = readError(path, CSVReaderOptions(encoding: .gb18030))
+    #expect(small == large)
+    guard case .invalidEncoding(_, let line, _) = large else {
+      Issue.record("expected an encoding error, got \(String(describing: large))")
+      return
+    }
+    #expect(line == 2)
+  }
 }

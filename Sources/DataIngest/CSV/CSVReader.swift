@@ -347,16 +347,20 @@ public final class CSVReader {
       }
     }
     if var failure {
-      // Count the lines decoded before the bad bytes, to name the line at fault.
-      let before = decoded.reduce(into: 0) { $0 += $1 == 0x0A ? 1 : 0 }
-      let pending = UnsafeBufferPointer(start: buffer + position, count: end - position)
+      // Count the line ends between the next record and the bad bytes, to name the line at
+      // fault. CR and CRLF end lines too, as between records, or the line would depend on
+      // how much of the file was parsed before the bad bytes arrived.
+      var lineEnds = 0
+      var previous: UInt8 = 0
+      for byte in Array(UnsafeBufferPointer(start: buffer + position, count: end - position)) + decoded {
+        if byte == 0x0D || (byte == 0x0A && previous != 0x0D) { lineEnds += 1 }
+        previous = byte
+      }
       // The decoder counts from the start of `carry`; the message names the byte in the file.
       if case .invalidByteSequence(let offset) = failure {
         failure = .invalidByteSequence(offset: transcoded + offset)
       }
-      throw .invalidEncoding(
-        file: path, line: line + pending.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + before,
-        reason: failure.description)
+      throw .invalidEncoding(file: path, line: line + lineEnds, reason: failure.description)
     }
     carry.removeFirst(consumed)
     transcoded += consumed
