@@ -48,4 +48,23 @@ private func readError(_ path: String, _ options: CSVReaderOptions) -> IngestErr
     }
     #expect(line == 2)
   }
+
+  @Test("a lone CR inside quotes ends a line, as between records")
+  func carriageReturnInsideQuotesEndsALine() throws {
+    // The quoted field spans lines 1 to 3 (LF, then a lone CR); 0xA5 on line 4 is cut off by the end.
+    let payload: [UInt8] = [
+      0x22, 0x35, 0x0A, 0x6C, 0xA5, 0x68, 0x69, 0x0D, 0x4F, 0x35, 0x00, 0x22, 0x35, 0x0A, 0x6C, 0xA5,
+    ]
+    let folder = TemporaryDirectory()
+    let path = folder.write("input.csv", bytes: payload)
+    let small = readError(path, CSVReaderOptions(chunkSize: 16))
+    let large = readError(path, CSVReaderOptions())
+    #expect(small == large)
+    guard case .invalidEncoding(_, let line, _) = large else {
+      Issue.record("expected an encoding error, got \(String(describing: large))")
+      return
+    }
+    #expect(line == 4)
+    #expect(try records("\"a\rb\",c\nd,e\n").map(\.line) == [1, 3])
+  }
 }

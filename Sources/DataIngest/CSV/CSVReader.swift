@@ -174,7 +174,8 @@ public final class CSVReader {
         var plain = true
         while true {
           while q < end && buffer[q] != 0x22 {
-            if buffer[q] == 0x0A { newlines += 1 }
+            // Line ends inside quotes count as between records: LF, CR or CRLF.
+            if buffer[q] == 0x0D || (buffer[q] == 0x0A && buffer[q - 1] != 0x0D) { newlines += 1 }
             q += 1
           }
           if q >= end {
