@@ -90,6 +90,10 @@ if ProcessInfo.processInfo.environment["ANALYZE_FUZZ"] != nil {
       name: "IngestFuzzer",
       dependencies: ["DataIngest"],
       path: "Sources/Fuzz/IngestFuzzer",
-      swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+      // The seed inputs, not sources.
+      exclude: ["Corpus"],
+      // `Extern` declares libFuzzer's driver, which the entry point calls: SwiftPM
+      // renames an executable's `main`, so libFuzzer's own `main` goes unused.
+      swiftSettings: [.unsafeFlags(["-parse-as-library"]), .enableExperimentalFeature("Extern")]
     ))
 }

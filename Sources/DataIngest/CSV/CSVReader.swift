@@ -38,6 +38,8 @@ public final class CSVReader {
   private let chunkSize: Int
   private var decoder: GB18030Decoder?
   private var carry: [UInt8] = []
+  // Bytes of the file the decoder has used up, so where `carry` starts in the file.
+  private var transcoded = 0
   private var decoded: [UInt8] = []
   private var atEndOfFile = false
 
@@ -193,7 +195,8 @@ public final class CSVReader {
         var plain = true
         while true {
           while q < end && buffer[q] != 0x22 {
-            if buffer[q] == 0x0A { newlines += 1 }
+            // Line ends inside quotes count as between records: LF, CR or CRLF.
+            if buffer[q] == 0x0D || (buffer[q] == 0x0A && buffer[q - 1] != 0x0D) { newlines += 1 }
             q += 1
           }
           if q >= end {
@@ -365,15 +368,24 @@ public final class CSVReader {
         failure = error
       }
     }
-    if let failure {
-      // Count the lines decoded before the bad bytes, to name the line at fault.
-      let before = decoded.reduce(into: 0) { $0 += $1 == 0x0A ? 1 : 0 }
-      let pending = UnsafeBufferPointer(start: buffer + position, count: end - position)
-      throw .invalidEncoding(
-        file: path, line: line + pending.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + before,
-        reason: failure.description)
+    if var failure {
+      // Count the line ends between the next record and the bad bytes, to name the line at
+      // fault. CR and CRLF end lines too, as between records, or the line would depend on
+      // how much of the file was parsed before the bad bytes arrived.
+      var lineEnds = 0
+      var previous: UInt8 = 0
+      for byte in Array(UnsafeBufferPointer(start: buffer + position, count: end - position)) + decoded {
+        if byte == 0x0D || (byte == 0x0A && previous != 0x0D) { lineEnds += 1 }
+        previous = byte
+      }
+      // The decoder counts from the start of `carry`; the message names the byte in the file.
+      if case .invalidByteSequence(let offset) = failure {
+        failure = .invalidByteSequence(offset: transcoded + offset)
+      }
+      throw .invalidEncoding(file: path, line: line + lineEnds, reason: failure.description)
     }
     carry.removeFirst(consumed)
+    transcoded += consumed
     reserve(decoded.count)
     decoded.withUnsafeBufferPointer { source in
       if let base = source.baseAddress { (buffer + end).update(from: base, count: source.count) }
