@@ -66,7 +66,11 @@ enum CSVReaderChecks {
         reading.records.append(Record(line: record.line, fields: fields, raw: Array(record.raw)))
       }
     } catch {
-      reading.error = error
+      // Only the bytes may stop a reader: a scratch file it cannot open would leave nothing checked.
+      switch error {
+      case .fileNotFound, .unreadable: preconditionFailure("CSVReader: \(error)")
+      default: reading.error = error
+      }
     }
     return reading
   }
