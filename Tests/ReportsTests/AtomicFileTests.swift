@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import Reports
 
 @Suite struct AtomicFileTests {
   @Test("write creates the file and leaves no temporary file")
   func write() throws {
-    let scratch = try ScratchDirectory()
+    let scratch = TemporaryDirectory()
     try AtomicFile.write("a,b\n1,2\n".utf8, to: scratch.path + "/out.csv")
     #expect(scratch.contents("out.csv") == "a,b\n1,2\n")
     #expect(try scratch.entries() == ["out.csv"])
@@ -14,7 +15,7 @@ import Testing
 
   @Test("write replaces an existing file in one step")
   func replaces() throws {
-    let scratch = try ScratchDirectory()
+    let scratch = TemporaryDirectory()
     let path = scratch.path + "/report.md"
     try AtomicFile.write(Array("old contents that are longer".utf8), to: path)
     try AtomicFile.write(Array("new".utf8), to: path)
@@ -24,7 +25,7 @@ import Testing
 
   @Test("writing into a missing directory names the path and the reason")
   func missingDirectory() throws {
-    let scratch = try ScratchDirectory()
+    let scratch = TemporaryDirectory()
     let path = scratch.path + "/no/such/dir/out.csv"
     #expect(throws: ReportError.cannotCreateFile(path: path, reason: "No such file or directory")) {
       try AtomicFile.write([1, 2, 3], to: path)
@@ -35,7 +36,7 @@ import Testing
 
   @Test("a directory in the way fails the rename and the temporary file is removed")
   func directoryInTheWay() throws {
-    let scratch = try ScratchDirectory()
+    let scratch = TemporaryDirectory()
     let path = scratch.path + "/taken"
     try FileManager.default.createDirectory(
       atPath: path + "/inside", withIntermediateDirectories: true)
@@ -47,7 +48,7 @@ import Testing
 
   @Test("the streaming writer shows nothing at the target until commit")
   func streaming() throws {
-    let scratch = try ScratchDirectory()
+    let scratch = TemporaryDirectory()
     let path = scratch.path + "/scores.csv"
     let writer = try AtomicFileWriter(path: path)
     try writer.append("id,score\n".utf8)
@@ -65,7 +66,7 @@ import Testing
   @Test(
     "dropping or discarding an uncommitted writer removes the temporary file and keeps the old one")
   func discard() throws {
-    let scratch = try ScratchDirectory()
+    let scratch = TemporaryDirectory()
     let path = scratch.path + "/keep.csv"
     try AtomicFile.write("old".utf8, to: path)
     do {
@@ -83,7 +84,7 @@ import Testing
 
   @Test("createDirectory makes missing parents and accepts existing directories")
   func createDirectory() throws {
-    let scratch = try ScratchDirectory()
+    let scratch = TemporaryDirectory()
     let path = scratch.path + "/a/b/c"
     try AtomicFile.createDirectory(path)
     try AtomicFile.createDirectory(path)
@@ -96,7 +97,7 @@ import Testing
 
   @Test("createDirectory through a regular file names the path and the file")
   func createDirectoryThroughFile() throws {
-    let scratch = try ScratchDirectory()
+    let scratch = TemporaryDirectory()
     try AtomicFile.write("x".utf8, to: scratch.path + "/file")
     let path = scratch.path + "/file/sub"
     #expect(

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import Reports
 
@@ -54,7 +55,7 @@ import Testing
 
   @Test("a large file streams through CSVWriter into the atomic writer")
   func largeStream() throws {
-    let scratch = try ScratchDirectory()
+    let scratch = TemporaryDirectory()
     let path = scratch.path + "/scores.csv"
     let file = try AtomicFileWriter(path: path)
     var writer = try CSVWriter(columns: ["customer_id", "score"]) {

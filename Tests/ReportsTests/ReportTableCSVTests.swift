@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import Reports
 
@@ -153,7 +154,7 @@ import Testing
 
   @Test("writeCSV writes the table atomically, and a rejected cell leaves no file")
   func writeCSV() throws {
-    let scratch = try ScratchDirectory()
+    let scratch = TemporaryDirectory()
     let good = ReportTable(title: "", columns: ["a"], rows: [[1], [2]])
     try good.writeCSV(to: scratch.path + "/good.csv")
     #expect(scratch.contents("good.csv") == "a\n1\n2\n")

@@ -26,6 +26,16 @@ public final class TemporaryDirectory {
   @discardableResult
   public func write(_ name: String, _ text: String) -> String { write(name, bytes: Array(text.utf8)) }
 
+  /// The names in the folder, sorted.
+  public func entries() throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+  }
+
+  /// The text of `name` inside the folder, or `nil` when there is no such file.
+  public func contents(_ name: String) -> String? {
+    FileManager.default.contents(atPath: "\(path)/\(name)").map { String(decoding: $0, as: UTF8.self) }
+  }
+
   /// The text of `name` inside the folder.
   public func read(_ name: String) -> String {
     String(decoding: FileManager.default.contents(atPath: "\(path)/\(name)") ?? Data(), as: UTF8.self)
