@@ -13,6 +13,9 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
   case shapeMismatch(what: String, expected: Int, actual: Int)
   /// A value that cannot be used (NaN or infinite) in the named column and row.
   case invalidValue(column: String, row: Int, value: Double)
+  /// A predicted probability that is NaN or outside `[0, 1]`, in the given
+  /// (zero-based) row.
+  case invalidProbability(row: Int, value: Double)
   /// Every row (with positive weight) has the same outcome, so there is
   /// nothing to model.
   case singleClass(value: Double)
@@ -32,6 +35,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
       return "\(what): expected \(expected), got \(actual)."
     case .invalidValue(let column, let row, let value):
       return "column '\(column)' row \(row + 1) holds \(value), which a model cannot use."
+    case .invalidProbability(let row, let value):
+      return "row \(row + 1) holds the probability \(value), which is not a number in [0, 1]."
     case .singleClass(let value):
       return "every outcome is \(value), so there is nothing to model."
     case .singularHessian(let iteration):
