@@ -19,10 +19,13 @@ public struct FeatureBuilder: Sendable {
   public var asOf: Int32
   /// H in days; `nil` for no labels.
   public var horizon: Int?
+  /// Narrows the `purchase` label to one category or channel; `nil` counts any purchase.
+  public var purchaseFilter: PurchaseFilter?
 
-  public init(asOf: Int32, horizon: Int? = nil) {
+  public init(asOf: Int32, horizon: Int? = nil, purchaseFilter: PurchaseFilter? = nil) {
     self.asOf = asOf
     self.horizon = horizon
+    self.purchaseFilter = purchaseFilter
   }
 
   /// The day after the last transaction: the default T for scoring.
@@ -36,7 +39,9 @@ public struct FeatureBuilder: Sendable {
     return Int(last) >= Int(asOf) + horizon - 1
   }
 
-  /// - Throws: ``FeatureError/noDataBefore(asOf:firstDay:)`` when no transaction precedes T.
+  /// - Throws: ``FeatureError/noDataBefore(asOf:firstDay:)`` when no transaction precedes T;
+  ///   ``FeatureError/unknownColumn(name:known:)`` when the purchase filter names a
+  ///   column the transactions lack.
   public func build(_ history: PurchaseHistory) throws(FeatureError) -> CustomerFeatures {
     let tx = history.transactions
     let t = asOf
@@ -84,11 +89,15 @@ public struct FeatureBuilder: Sendable {
     let known = knownCustomers(history, ordered: ordered)
 
     var labelsBought: [Bool]? = nil
+    var labelsBoughtFiltered: [Bool]? = nil
     if let horizon, labelsAreComplete(history) {
       let window = OrderTable(tx, days: t..<(t + Int32(horizon)))
       var bought = [Bool](repeating: false, count: n)
       for o in 0..<window.count where window.amount[o] > 0 { bought[Int(window.customer[o])] = true }
       labelsBought = bought
+      if let purchaseFilter {
+        labelsBoughtFiltered = try purchaseFilter.buyers(tx, window: window, customers: n)
+      }
     }
 
     func pick(_ values: [Double]) -> [Double] { known.map { values[Int($0)] } }
@@ -114,7 +123,7 @@ public struct FeatureBuilder: Sendable {
       churn: labelsBought.map { bought in
         known.map { c in ordered[Int(c)] ? (bought[Int(c)] ? 0 : 1) : .nan }
       },
-      purchase: labelsBought.map { bought in known.map { bought[Int($0)] ? 1 : 0 } })
+      purchase: (labelsBoughtFiltered ?? labelsBought).map { bought in known.map { bought[Int($0)] ? 1 : 0 } })
   }
 
   /// Customers known before T, in index order: listed with no signup date or

@@ -5,12 +5,9 @@ extension FeatureTable {
   /// as text), to a temporary file renamed into place. Missing values are
   /// empty cells; numbers are written in their shortest exact form.
   public func writeCSV(to path: String, format: CSVFormat = CSVFormat()) throws(ReportError) {
-    let file = try AtomicFileWriter(path: path)
-    var writer = try CSVWriter(columns: ["customer_id"] + columns.map(\.name), format: format) {
-      (bytes: [UInt8]) throws(ReportError) in try file.append(bytes)
-    }
-    var cells = [ReportCell](repeating: .missing, count: columns.count + 1)
-    for row in 0..<count {
+    try CSVWriter.writeFile(
+      at: path, columns: ["customer_id"] + columns.map(\.name), format: format, rowCount: count
+    ) { row, cells in
       cells[0] = .text(customerIDs[row])
       for (i, column) in columns.enumerated() {
         switch column {
@@ -18,9 +15,6 @@ extension FeatureTable {
         case .text(_, let values): cells[i + 1] = values[row].map { .text($0) } ?? .missing
         }
       }
-      try writer.writeRow(cells)
     }
-    try writer.finish()
-    try file.commit()
   }
 }

@@ -113,7 +113,7 @@ public enum ColumnAliases {
     guard !target.isEmpty else { return nil }
     var best: (alias: String, canonical: String, distance: Int)?
     for entry in index(table).entries {
-      let distance = levenshtein(target, entry.normalized)
+      let distance = NameSuggestion.editDistance(target, entry.normalized)
       if distance < (best?.distance ?? Int.max) {
         best = (entry.alias, entry.canonical, distance)
       }
@@ -157,22 +157,6 @@ public enum ColumnAliases {
 
   private static func index(_ table: TableKind) -> Index {
     indexes[table] ?? Index(entries: [], lookup: [:])
-  }
-
-  static func levenshtein(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = Array(repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-      current[0] = i
-      for j in 1...b.count {
-        let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-      }
-      swap(&previous, &current)
-    }
-    return previous[b.count]
   }
 
   private static let customerIDAliases = [

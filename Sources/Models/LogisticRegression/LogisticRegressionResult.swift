@@ -188,14 +188,20 @@ public struct LogisticRegressionResult: Sendable, Codable {
     precondition(
       design.columns == inputColumnCount,
       "linearPredictor: design has \(design.columns) columns, the model was fitted on \(inputColumnCount)")
-    var full = [Double](repeating: 0, count: inputColumnCount)
-    let offset = fitIntercept ? 1 : 0
-    for (k, index) in inputColumnIndices.enumerated() { full[index] = coefficients[k + offset] }
-    var eta = design.times(vector: full)
+    var eta = design.times(vector: inputCoefficients)
     if fitIntercept {
       for i in eta.indices { eta[i] += coefficients[0] }
     }
     return eta
+  }
+
+  /// One coefficient per column of the design passed to `fit` (without the
+  /// intercept), 0 for a column screening dropped.
+  public var inputCoefficients: [Double] {
+    var full = [Double](repeating: 0, count: inputColumnCount)
+    let offset = fitIntercept ? 1 : 0
+    for (k, index) in inputColumnIndices.enumerated() { full[index] = coefficients[k + offset] }
+    return full
   }
 
   /// Predicted probabilities `P(y = 1 | x)` for new rows.
