@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "Features", targets: ["Features"]),
     .library(name: "Simulation", targets: ["Simulation"]),
     .library(name: "Models", targets: ["Models"]),
+    .library(name: "Prediction", targets: ["Prediction"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,11 +44,12 @@ let package = Package(
     .target(name: "Randomness"),
     .target(name: "Simulation", dependencies: ["DataIngest", "Randomness"]),
     .target(name: "Models", dependencies: ["LinearAlgebra", "Randomness"]),
-    .target(name: "Reports", dependencies: ["Statistics", "DataIngest", "Features", "Models"]),
+    .target(name: "Prediction", dependencies: ["DataIngest", "Features", "LinearAlgebra", "Models"]),
+    .target(name: "Reports", dependencies: ["Statistics", "DataIngest", "Features", "Models", "Prediction"]),
     .target(
       name: "AnalyzeCommand",
       dependencies: [
-        "DataIngest", "Statistics", "Features", "Simulation", "Reports", "Models",
+        "DataIngest", "Statistics", "Features", "Simulation", "Reports", "Models", "Prediction",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -75,6 +77,10 @@ let package = Package(
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "DataIngest", "TestSupport"]),
     .testTarget(
       name: "ModelsTests", dependencies: ["Models", "LinearAlgebra", "TestSupport"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "PredictionTests",
+      dependencies: ["Prediction", "Features", "DataIngest", "Models", "Simulation", "TestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "AnalyzeCommandTests",

@@ -63,16 +63,32 @@ public struct SegmentReport: Sendable {
 
   /// `segments.csv`: one row per clustered customer, in the feature table's order.
   public var segmentsTable: ReportTable {
+    let d = result.distances
+    return Self.segmentsTable(
+      customerIDs: result.customerIDs, nearest: d.nearest, nearestDistance: d.nearestDistance, second: d.second,
+      secondDistance: d.secondDistance, name: name)
+  }
+
+  /// `segments.csv` of customers put into a saved model's segments (`analyze score`).
+  public static func assignmentTable(_ assigned: SegmentAssignment, names: [SegmentName], language: ReportLanguage) -> ReportTable {
+    segmentsTable(
+      customerIDs: assigned.customerIDs, nearest: assigned.segment, nearestDistance: assigned.distance,
+      second: assigned.second, secondDistance: assigned.secondDistance) { language.pick(names[$0].en, names[$0].zh) }
+  }
+
+  private static func segmentsTable(
+    customerIDs: [String], nearest: [Int32], nearestDistance: [Double], second: [Int32], secondDistance: [Double],
+    name: (Int) -> String
+  ) -> ReportTable {
     var table = ReportTable(
       title: "segments",
       columns: ["customer_id", "segment", "segment_name", "distance", "second_segment", "second_distance"])
-    let d = result.distances
-    for i in result.customerIDs.indices {
-      let second = Int(d.second[i])
+    for i in customerIDs.indices {
+      let j = Int(nearest[i])
+      let other = Int(second[i])
       table.append([
-        .text(result.customerIDs[i]), .integer(Int(d.nearest[i])), .text(name(Int(d.nearest[i]))),
-        .number(d.nearestDistance[i]),
-        second < 0 ? .missing : .integer(second), second < 0 ? .missing : .number(d.secondDistance[i]),
+        .text(customerIDs[i]), .integer(j), .text(name(j)), .number(nearestDistance[i]),
+        other < 0 ? .missing : .integer(other), other < 0 ? .missing : .number(secondDistance[i]),
       ])
     }
     return table

@@ -16,6 +16,12 @@ final class ProgressReporter: @unchecked Sendable {
     return { reporter.update($0) }
   }
 
+  /// Names each stage of a long command as it starts, when standard error is a terminal.
+  static func stages() -> (String) -> Void {
+    guard isatty(STDERR_FILENO) == 1 else { return { _ in } }
+    return { stage in FileHandle.standardError.write(Data("analyze: \(stage)…\n".utf8)) }
+  }
+
   func update(_ progress: IngestProgress) {
     lock.lock()
     defer { lock.unlock() }

@@ -1,0 +1,244 @@
+import Features
+import LinearAlgebra
+
+/// Turns feature table rows into the numeric matrix a model is fitted on,
+/// with the encodings learnt from the training rows and kept in the model.
+///
+/// - Numeric terms: the transform (see ``ModelTerm``), then standardized
+///   with the training mean and population standard deviation (ddof 0), so
+///   each coefficient is the change in log-odds per standard deviation. A
+///   term with missing values in training also gets a 0/1 column
+///   `missing(name)`; a missing value is set to the mean (0 after
+///   standardizing), so the indicator's coefficient is the whole effect of
+///   being missing.
+/// - Categorical terms: one 0/1 column per level but the reference, which is
+///   the most frequent level (ties: code point order). A missing value is the
+///   level `(missing)`. Levels seen on fewer than `rareLevelCount` training
+///   rows or on less than `rareLevelShare` of them are grouped into
+///   `(other)`, which keeps a rare city from getting a wild coefficient.
+///   When scoring, a level the training never saw also goes to `(other)`
+///   (or to the reference when there is none) and is counted in
+///   ``Encoded/unknownLevels``.
+///
+/// ```swift
+/// let encoder = try DesignEncoder(fitting: formula.terms, table: table, rows: population)
+/// let design = try encoder.encode(table, rows: population)   // design.matrix: rows × columnNames.count
+/// ```
+public struct DesignEncoder: Sendable, Codable, Equatable {
+  /// How rare a level must be to be grouped into `(other)`.
+  public struct Options: Sendable, Codable, Hashable {
+    public var rareLevelShare: Double
+    public var rareLevelCount: Int
+
+    public init(rareLevelShare: Double = 0.01, rareLevelCount: Int = 10) {
+      self.rareLevelShare = rareLevelShare
+      self.rareLevelCount = rareLevelCount
+    }
+  }
+
+  /// The encoding of one term.
+  public enum Encoding: Sendable, Codable, Equatable {
+    case numeric(NumericEncoding)
+    case categorical(CategoricalEncoding)
+
+    public var term: ModelTerm {
+      switch self {
+      case .numeric(let e): e.term
+      case .categorical(let e): e.term
+      }
+    }
+  }
+
+  /// A standardized number, and whether it has a missing indicator.
+  public struct NumericEncoding: Sendable, Codable, Equatable {
+    public let term: ModelTerm
+    /// Mean and population standard deviation of the transformed training values (1 for a constant column).
+    public let mean: Double
+    public let standardDeviation: Double
+    public let missingIndicator: Bool
+  }
+
+  /// Dummy columns of a text column.
+  public struct CategoricalEncoding: Sendable, Codable, Equatable {
+    public let term: ModelTerm
+    /// The level every coefficient is measured against (all dummies 0).
+    public let reference: String
+    /// The levels with a column of their own, in column order.
+    public let levels: [String]
+    /// Training levels grouped into the `(other)` column (empty: no such column).
+    public let grouped: [String]
+
+    public var hasOther: Bool { !grouped.isEmpty }
+  }
+
+  /// The label of a missing text value.
+  public static let missingLevel = "(missing)"
+  /// The label of the rare levels' group.
+  public static let otherLevel = "(other)"
+
+  public let encodings: [Encoding]
+  /// The design's column names: `log1p(frequency)`, `missing(age)`, `C(region)[华东]`.
+  public let columnNames: [String]
+  /// For each column, the index of its term in ``encodings``.
+  public let columnTerms: [Int]
+  /// The mean of each encoded column over the training rows (what reason codes compare against).
+  public private(set) var columnMeans: [Double]
+
+  /// Learns the encodings of `terms` from `rows` of `table`.
+  ///
+  /// - Throws: ``PredictionError/unknownColumn(name:suggestion:)``,
+  ///   ``PredictionError/invalidTerm(term:reason:)`` for a term without any
+  ///   value in the rows.
+  public init(fitting terms: [ModelTerm], table: FeatureTable, rows: [Int], options: Options = Options()) throws(PredictionError) {
+    try ModelFormula(terms: terms).validate(against: table)
+    var encodings: [Encoding] = []
+    for term in terms {
+      if term.isNumeric {
+        encodings.append(.numeric(try Self.fitNumeric(term, values: table.numbers(term.source)!, rows: rows)))
+      } else {
+        encodings.append(.categorical(try Self.fitCategorical(term, values: Self.levels(term, table)!, rows: rows, options: options)))
+      }
+    }
+    self.encodings = encodings
+    var names: [String] = []
+    var owners: [Int] = []
+    for (t, encoding) in encodings.enumerated() {
+      for name in Self.columnNames(encoding) {
+        names.append(name)
+        owners.append(t)
+      }
+    }
+    columnNames = names
+    columnTerms = owners
+    columnMeans = []
+    let training = try encode(table, rows: rows)
+    columnMeans = (0..<names.count).map { c in
+      training.matrix.column(c).reduce(0, +) / Double(max(rows.count, 1))
+    }
+  }
+
+  /// The encoded rows.
+  public struct Encoded: Sendable {
+    /// `rows.count × columnNames.count`, column-major.
+    public let matrix: Matrix
+    /// Per categorical term, the levels the training never saw and how many rows had each.
+    public let unknownLevels: [(term: String, level: String, rows: Int)]
+  }
+
+  /// Encodes `rows` of `table` with the learnt encodings.
+  ///
+  /// - Throws: ``PredictionError/unknownColumn(name:suggestion:)`` when the
+  ///   table lacks a term's column, ``PredictionError/invalidTerm(term:reason:)``
+  ///   when the column has the other kind (text/number).
+  public func encode(_ table: FeatureTable, rows: [Int]) throws(PredictionError) -> Encoded {
+    try ModelFormula(terms: encodings.map(\.term)).validate(against: table)
+    var storage: [Double] = []
+    storage.reserveCapacity(rows.count * columnNames.count)
+    var unknown: [(String, String, Int)] = []
+    for encoding in encodings {
+      switch encoding {
+      case .numeric(let e):
+        let values = table.numbers(e.term.source)!
+        for r in rows {
+          let t = e.term.transformed(values[r])
+          storage.append(t.isNaN ? 0 : (t - e.mean) / e.standardDeviation)
+        }
+        if e.missingIndicator {
+          for r in rows { storage.append(values[r].isNaN ? 1 : 0) }
+        }
+      case .categorical(let e):
+        let values = Self.levels(e.term, table)!
+        let width = e.levels.count + (e.hasOther ? 1 : 0)
+        var column = [Int](repeating: -1, count: rows.count)
+        var index: [String: Int] = [e.reference: -1]
+        for (j, level) in e.levels.enumerated() { index[level] = j }
+        for level in e.grouped { index[level] = e.levels.count }
+        var unseen: [String: Int] = [:]
+        for (i, r) in rows.enumerated() {
+          let level = values[r] ?? Self.missingLevel
+          if let j = index[level] {
+            column[i] = j
+          } else {
+            unseen[level, default: 0] += 1
+            column[i] = e.hasOther ? e.levels.count : -1
+          }
+        }
+        for j in 0..<width {
+          for i in rows.indices { storage.append(column[i] == j ? 1 : 0) }
+        }
+        for (level, count) in unseen.sorted(by: { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }) {
+          unknown.append((e.term.source, level, count))
+        }
+      }
+    }
+    return Encoded(
+      matrix: Matrix(rows: rows.count, columns: columnNames.count, columnMajor: storage),
+      unknownLevels: unknown)
+  }
+
+  // MARK: - Implementation details
+
+  private static func fitNumeric(_ term: ModelTerm, values: [Double], rows: [Int]) throws(PredictionError) -> NumericEncoding {
+    var sum = 0.0
+    var present = 0
+    for r in rows {
+      let t = term.transformed(values[r])
+      if !t.isNaN {
+        sum += t
+        present += 1
+      }
+    }
+    guard present > 0 else { throw .invalidTerm(term: term.description, reason: "it has no value for any customer of the population") }
+    let mean = sum / Double(present)
+    var squares = 0.0
+    for r in rows {
+      let t = term.transformed(values[r])
+      if !t.isNaN { squares += (t - mean) * (t - mean) }
+    }
+    let sd = (squares / Double(present)).squareRoot()
+    return NumericEncoding(term: term, mean: mean, standardDeviation: sd > 0 ? sd : 1, missingIndicator: present < rows.count)
+  }
+
+  private static func fitCategorical(
+    _ term: ModelTerm, values: [String?], rows: [Int], options: Options
+  ) throws(PredictionError) -> CategoricalEncoding {
+    var counts: [String: Int] = [:]
+    for r in rows { counts[values[r] ?? missingLevel, default: 0] += 1 }
+    guard !counts.isEmpty else { throw .invalidTerm(term: term.description, reason: "the population is empty") }
+    let byFrequency = counts.sorted {
+      $0.value != $1.value ? $0.value > $1.value : $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars)
+    }
+    let floor = max(Double(options.rareLevelCount), options.rareLevelShare * Double(rows.count))
+    var common = byFrequency.filter { Double($0.value) >= floor }.map(\.key)
+    var rare = byFrequency.filter { Double($0.value) < floor }.map(\.key)
+    if common.isEmpty {
+      // Every level is rare (a tiny sample): keep them all rather than one lump.
+      common = rare
+      rare = []
+    }
+    let ordered = { (levels: [String]) in levels.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) } }
+    return CategoricalEncoding(term: term, reference: common[0], levels: ordered(Array(common.dropFirst())), grouped: ordered(rare))
+  }
+
+  private static func columnNames(_ encoding: Encoding) -> [String] {
+    switch encoding {
+    case .numeric(let e):
+      return [e.term.description] + (e.missingIndicator ? ["missing(\(e.term.source))"] : [])
+    case .categorical(let e):
+      return (e.levels + (e.hasOther ? [otherLevel] : [])).map { "\(e.term.description)[\($0)]" }
+    }
+  }
+
+  /// A categorical term's values as text: a text column as it is, a number
+  /// written without a trailing `.0` when whole (`3`, not `3.0`).
+  static func levels(_ term: ModelTerm, _ table: FeatureTable) -> [String?]? {
+    if let text = table.text(term.source) { return text }
+    return table.numbers(term.source).map { numbers in
+      numbers.map { x in
+        if x.isNaN { return nil }
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        return "\(x)"
+      }
+    }
+  }
+}

@@ -1,0 +1,306 @@
+import DataIngest
+import Features
+import LinearAlgebra
+import Models
+
+/// A churn or propensity study on one purchase history: fit, validate out
+/// of time, score — what `analyze churn` and `analyze propensity` run.
+///
+/// With `e` the day after the last transaction and `H` the horizon:
+///
+/// ```
+/// fit:        features as of T = e − H, labels in [T, T + H)      → the model
+/// validation: a model fitted as of T − H (labels in [T − H, T)),
+///             applied to the features as of T, compared with what happened in [T, T + H)
+/// scoring:    the model applied to features as of e               → scores for the next H days
+/// ```
+///
+/// The validation model sees nothing dated on or after T, so its figures
+/// are what the model would have scored had it run H days ago. Every date
+/// can be set (`fitAsOf`, `validateAsOf`, `scoreAsOf`).
+///
+/// ```swift
+/// let study = OutcomeStudy(outcome: .churn, horizon: 90)
+/// let result = try study.run(history, toolVersion: "0.2.0")
+/// print(result.validation?.metrics.auc ?? .nan)
+/// ```
+public struct OutcomeStudy: Sendable {
+  public var outcome: Outcome
+  public var horizon: Int
+  /// T of the fit (default: e − H).
+  public var fitAsOf: Int32?
+  /// T of the validation model (default: T − H); `validationSkipped` when the data start later.
+  public var validateAsOf: Int32?
+  /// The day scores are as of (default: e).
+  public var scoreAsOf: Int32?
+  /// For churn, only customers whose last purchase is at most this many days before T.
+  public var lookback: Int?
+  /// The terms; `nil` for `featureNames` or ``ModelFormula/defaultTerms(for:)``.
+  public var formula: ModelFormula?
+  /// Feature names each taken with its usual transform (``ModelTerm/defaultTerm(for:in:)``), when there is no formula.
+  public var featureNames: [String]?
+  public var estimator: LogisticRegression
+  public var encoding: DesignEncoder.Options
+  public var threshold: ThresholdChoice
+  public var bands: RiskBands
+  /// Regions and the other classifications the feature table carries (`C(region)`, `C(value_tier)` …).
+  public var classification: CustomerClassification
+  /// Keep the fitted design matrix in the result (for `--export-design`).
+  public var keepDesign: Bool
+
+  public init(
+    outcome: Outcome, horizon: Int, fitAsOf: Int32? = nil, validateAsOf: Int32? = nil, scoreAsOf: Int32? = nil,
+    lookback: Int? = nil, formula: ModelFormula? = nil, featureNames: [String]? = nil, estimator: LogisticRegression = LogisticRegression(),
+    encoding: DesignEncoder.Options = .init(), threshold: ThresholdChoice = .maximumF1, bands: RiskBands = .standard,
+    classification: CustomerClassification = CustomerClassification(), keepDesign: Bool = false
+  ) {
+    self.outcome = outcome
+    self.horizon = horizon
+    self.fitAsOf = fitAsOf
+    self.validateAsOf = validateAsOf
+    self.scoreAsOf = scoreAsOf
+    self.lookback = lookback
+    self.formula = formula
+    self.featureNames = featureNames
+    self.estimator = estimator
+    self.encoding = encoding
+    self.threshold = threshold
+    self.bands = bands
+    self.classification = classification
+    self.keepDesign = keepDesign
+  }
+
+  /// Runs the study. `progress` hears each stage as it starts.
+  ///
+  /// - Throws: ``PredictionError`` when the dates do not fit the data, a
+  ///   term is unusable, or a model cannot be fitted.
+  public func run(
+    _ history: PurchaseHistory, toolVersion: String, progress: (String) -> Void = { _ in }
+  ) throws(PredictionError) -> OutcomeStudyResult {
+    guard horizon >= 1 else { throw .invalidParameter(name: "horizon", value: "\(horizon)", reason: "must be at least 1 day") }
+    if let lookback, lookback < 1 {
+      throw .invalidParameter(name: "lookback", value: "\(lookback)", reason: "must be at least 1 day")
+    }
+    guard let end = FeatureBuilder.dayAfterLastTransaction(history) else { throw .features(.noTransactions) }
+    let h = Int32(horizon)
+    let t = fitAsOf ?? end - h
+    guard t + h <= end else {
+      throw .labelsIncomplete(
+        asOf: DayNumber.isoString(t), horizon: horizon, lastDay: DayNumber.isoString(end - 1),
+        needed: DayNumber.isoString(t + h - 1))
+    }
+    if let v = validateAsOf, v + h > t {
+      throw .invalidParameter(
+        name: "validate-as-of", value: DayNumber.isoString(v),
+        reason: "its labels would reach past the fit's as-of \(DayNumber.isoString(t)); use \(DayNumber.isoString(t - h)) or earlier")
+    }
+    var warnings: [String] = []
+
+    progress("features as of \(DayNumber.isoString(t))")
+    let fitting = try LabelledSample(history: history, asOf: t, study: self)
+    if let outcomeName = formula?.outcome, outcomeName != outcome.labelName {
+      throw .invalidTerm(term: "\(outcomeName) ~", reason: "this command models \(outcome.labelName)")
+    }
+    let terms = try terms(for: fitting.table)
+    guard !terms.isEmpty else { throw .invalidTerm(term: "(none)", reason: "the model has no terms") }
+
+    var validation: OutcomeStudyResult.Validation? = nil
+    let v = validateAsOf ?? t - h
+    if let first = history.transactions.day.min(), first < v {
+      progress("validation: fit as of \(DayNumber.isoString(v)), scored as of \(DayNumber.isoString(t))")
+      validation = try validate(history: history, validationAsOf: v, on: fitting, terms: terms, warnings: &warnings)
+    } else {
+      warnings.append(
+        "no out-of-time validation: it needs transactions before \(DayNumber.isoString(v)) (T − H); the metrics are in-sample")
+    }
+
+    progress("fit as of \(DayNumber.isoString(t))")
+    let fitted = try fit(terms: terms, on: fitting)
+    warnings += fitted.regression.diagnostics.map(\.description)
+    let fitProbabilities = fitted.regression.predictProbabilities(for: fitted.design.matrix)
+    let cut = threshold.threshold(labels: fitting.labels, probabilities: fitProbabilities)
+    let inSample = try metrics(labels: fitting.labels, probabilities: fitProbabilities, threshold: cut)
+    let model = OutcomeModel(
+      outcome: outcome, formula: ModelFormula(outcome: outcome.labelName, terms: terms), horizon: horizon,
+      lookback: lookback, trainedAsOf: DayNumber.isoString(t), encoder: fitted.encoder, regression: fitted.regression,
+      threshold: cut, bands: bands,
+      training: TrainingFingerprint(customers: fitting.table.count, customerIDs: fitting.rows.map { fitting.table.customerIDs[$0] }),
+      toolVersion: toolVersion)
+    let profiles = Self.mainTerms(model, count: 5).map {
+      FactorProfile(term: $0, table: fitting.table, rows: fitting.rows, labels: fitting.labels)
+    }
+    let design = keepDesign
+      ? OutcomeStudyResult.Design(
+        customerIDs: fitting.rows.map { fitting.table.customerIDs[$0] }, labels: fitting.labels, matrix: fitted.design.matrix,
+        columnNames: fitted.encoder.columnNames)
+      : nil
+    let fitSummary = OutcomeStudyResult.Fit(
+      asOf: t, knownCustomers: fitting.table.count, excluded: fitting.excluded, rows: fitting.rows.count,
+      positives: fitting.labels.reduce(0) { $0 + ($1 ? 1 : 0) }, metrics: inSample)
+
+    let s = scoreAsOf ?? end
+    progress("scores as of \(DayNumber.isoString(s))")
+    let scores = try score(model, history: history, asOf: s, warnings: &warnings)
+    return OutcomeStudyResult(
+      model: model, fit: fitSummary, validation: validation, scores: scores, factorProfiles: profiles,
+      design: design, warnings: warnings)
+  }
+
+  // MARK: - Stages
+
+  /// The formula's terms, or the named features with their usual transforms, or the default model.
+  private func terms(for table: FeatureTable) throws(PredictionError) -> [ModelTerm] {
+    if let formula { return formula.terms }
+    guard let featureNames else { return ModelFormula.defaultTerms(for: table) }
+    var terms: [ModelTerm] = []
+    for name in featureNames {
+      guard let term = ModelTerm.defaultTerm(for: name, in: table) else {
+        throw .unknownColumn(name: name, suggestion: NameSuggestion.closest(to: name, among: table.columns.map(\.name)))
+      }
+      terms.append(term)
+    }
+    return terms
+  }
+
+  private func validate(
+    history: PurchaseHistory, validationAsOf v: Int32, on target: LabelledSample, terms: [ModelTerm], warnings: inout [String]
+  ) throws(PredictionError) -> OutcomeStudyResult.Validation {
+    let earlier = try LabelledSample(history: history, asOf: v, study: self)
+    let fitted = try fit(terms: terms, on: earlier)
+    warnings += fitted.regression.diagnostics.map { "validation model: \($0.description)" }
+    let cut = threshold.threshold(
+      labels: earlier.labels, probabilities: fitted.regression.predictProbabilities(for: fitted.design.matrix))
+    let design = try fitted.encoder.encode(target.table, rows: target.rows)
+    for unknown in design.unknownLevels {
+      warnings.append("validation: \(unknown.rows) customers have \(unknown.term) = \(unknown.level), unseen as of \(DayNumber.isoString(v))")
+    }
+    let probabilities = fitted.regression.predictProbabilities(for: design.matrix)
+    let labels = target.labels
+    return OutcomeStudyResult.Validation(
+      fitAsOf: v, scoredAsOf: target.asOf, customerIDs: target.rows.map { target.table.customerIDs[$0] }, labels: labels,
+      probabilities: probabilities, metrics: try metrics(labels: labels, probabilities: probabilities, threshold: cut),
+      calibration: try Self.wrap { () throws(ModelError) in try CalibrationTable(labels: labels, probabilities: probabilities) },
+      gains: try Self.wrap { () throws(ModelError) in try GainsTable(labels: labels, probabilities: probabilities) },
+      bands: Self.bandRates(bands, labels: labels, probabilities: probabilities))
+  }
+
+  private struct Fitted {
+    let encoder: DesignEncoder
+    let design: DesignEncoder.Encoded
+    let regression: LogisticRegressionResult
+  }
+
+  private func fit(terms: [ModelTerm], on sample: LabelledSample) throws(PredictionError) -> Fitted {
+    guard sample.rows.count >= 2 else {
+      throw .emptyPopulation(asOf: DayNumber.isoString(sample.asOf), reason: "\(sample.rows.count) customers in the population")
+    }
+    let encoder = try DesignEncoder(fitting: terms, table: sample.table, rows: sample.rows, options: encoding)
+    let design = try encoder.encode(sample.table, rows: sample.rows)
+    let outcome = sample.labels.map { $0 ? 1.0 : 0.0 }
+    let regression = try Self.wrap { () throws(ModelError) in
+      try estimator.fit(design.matrix, outcome: outcome, columnNames: encoder.columnNames)
+    }
+    return Fitted(encoder: encoder, design: design, regression: regression)
+  }
+
+  private func metrics(labels: [Bool], probabilities: [Double], threshold: Double) throws(PredictionError) -> BinaryClassificationMetrics {
+    try Self.wrap { () throws(ModelError) in
+      try BinaryClassificationMetrics(labels: labels, probabilities: probabilities, threshold: threshold)
+    }
+  }
+
+  private func score(
+    _ model: OutcomeModel, history: PurchaseHistory, asOf s: Int32, warnings: inout [String]
+  ) throws(PredictionError) -> OutcomeStudyResult.Scores {
+    let features = try Self.wrap { () throws(FeatureError) in try FeatureBuilder(asOf: s).build(history) }
+    let table = Self.table(features, history: history, classification: classification)
+    let (rows, excluded) = outcome.population(features, lookback: lookback)
+    guard !rows.isEmpty else { throw .emptyPopulation(asOf: DayNumber.isoString(s), reason: "no customer to score") }
+    let scores = try model.score(table, rows: rows)
+    for unknown in scores.unknownLevels {
+      warnings.append("scores: \(unknown.rows) customers have \(unknown.term) = \(unknown.level), unseen in training")
+    }
+    return OutcomeStudyResult.Scores(
+      asOf: s, customerIDs: rows.map { table.customerIDs[$0] }, excluded: excluded, scores: scores)
+  }
+
+  // MARK: - Helpers
+
+  /// The feature table a model reads: features, attributes and the
+  /// language-independent classifications (English names, so a model
+  /// fitted under one `--lang` scores under the other).
+  public static func table(
+    _ features: CustomerFeatures, history: PurchaseHistory, classification: CustomerClassification
+  ) -> FeatureTable {
+    var table = FeatureTable(features, history: history)
+    var neutral = classification
+    neutral.chineseNames = false
+    neutral.append(to: &table, features: features)
+    return table
+  }
+
+  /// The terms with the largest standardized effect, numbers before text
+  /// only by effect size.
+  static func mainTerms(_ model: OutcomeModel, count: Int) -> [ModelTerm] {
+    let regression = model.regression
+    let offset = regression.fitIntercept ? 1 : 0
+    var effect = [Double](repeating: 0, count: model.encoder.encodings.count)
+    for (k, column) in regression.inputColumnIndices.enumerated() {
+      let size = abs(regression.standardizedEffects[k + offset] ?? 0)
+      let term = model.encoder.columnTerms[column]
+      effect[term] = max(effect[term], size)
+    }
+    return effect.indices.filter { effect[$0] > 0 }.sorted { effect[$0] > effect[$1] }.prefix(count)
+      .map { model.encoder.encodings[$0].term }
+  }
+
+  static func bandRates(_ bands: RiskBands, labels: [Bool], probabilities: [Double]) -> [OutcomeStudyResult.BandRate] {
+    var counts = [Int](repeating: 0, count: bands.names.count)
+    var positives = [Int](repeating: 0, count: bands.names.count)
+    for (label, p) in zip(labels, probabilities) {
+      let b = bands.band(of: p)
+      counts[b] += 1
+      if label { positives[b] += 1 }
+    }
+    return bands.names.indices.map { OutcomeStudyResult.BandRate(band: $0, count: counts[$0], positives: positives[$0]) }
+  }
+
+  static func wrap<T>(_ body: () throws(ModelError) -> T) throws(PredictionError) -> T {
+    do { return try body() } catch { throw .model(error) }
+  }
+
+  static func wrap<T>(_ body: () throws(FeatureError) -> T) throws(PredictionError) -> T {
+    do { return try body() } catch { throw .features(error) }
+  }
+}
+
+/// The population of a study as of one day, with its labels.
+struct LabelledSample {
+  let asOf: Int32
+  let table: FeatureTable
+  let rows: [Int]
+  let labels: [Bool]
+  let excluded: PopulationExclusions
+
+  init(history: PurchaseHistory, asOf: Int32, study: OutcomeStudy) throws(PredictionError) {
+    let builder = FeatureBuilder(asOf: asOf, horizon: study.horizon, purchaseFilter: study.outcome.purchaseFilter)
+    let features = try OutcomeStudy.wrap { () throws(FeatureError) in try builder.build(history) }
+    let (rows, excluded) = study.outcome.population(features, lookback: study.lookback)
+    let label: [Double]? =
+      switch study.outcome {
+      case .churn: features.churn
+      case .purchase: features.purchase
+      }
+    guard let label else {
+      let end = FeatureBuilder.dayAfterLastTransaction(history) ?? asOf
+      throw .labelsIncomplete(
+        asOf: DayNumber.isoString(asOf), horizon: study.horizon, lastDay: DayNumber.isoString(end - 1),
+        needed: DayNumber.isoString(asOf + Int32(study.horizon) - 1))
+    }
+    self.asOf = asOf
+    self.table = OutcomeStudy.table(features, history: history, classification: study.classification)
+    self.rows = rows
+    self.labels = rows.map { label[$0] == 1 }
+    self.excluded = excluded
+  }
+}
