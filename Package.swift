@@ -17,6 +17,7 @@ let package = Package(
     .library(name: "Simulation", targets: ["Simulation"]),
     .library(name: "Models", targets: ["Models"]),
     .library(name: "Prediction", targets: ["Prediction"]),
+    .library(name: "BatchJobs", targets: ["BatchJobs"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,11 +46,12 @@ let package = Package(
     .target(name: "Simulation", dependencies: ["DataIngest", "Randomness"]),
     .target(name: "Models", dependencies: ["LinearAlgebra", "Randomness"]),
     .target(name: "Prediction", dependencies: ["DataIngest", "Features", "LinearAlgebra", "Models"]),
+    .target(name: "BatchJobs", dependencies: ["DataIngest", .product(name: "Yams", package: "Yams")]),
     .target(name: "Reports", dependencies: ["Statistics", "DataIngest", "Features", "Models", "Prediction"]),
     .target(
       name: "AnalyzeCommand",
       dependencies: [
-        "DataIngest", "Statistics", "Features", "Simulation", "Reports", "Models", "Prediction",
+        "DataIngest", "Statistics", "Features", "Simulation", "Reports", "Models", "Prediction", "BatchJobs",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

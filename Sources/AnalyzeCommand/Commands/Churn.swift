@@ -1,10 +1,11 @@
 import ArgumentParser
+import DataIngest
 import Features
 import Prediction
 
 extension Analyze {
   /// `analyze churn`: who will stop buying, why, and how sure the model is.
-  struct Churn: ParsableCommand {
+  struct Churn: DataCommand {
     static let configuration = CommandConfiguration(
       abstract: "Churn model: logistic regression on customer features, validated out of time, with a factor report and scores.",
       discussion: """
@@ -29,15 +30,15 @@ extension Analyze {
       if let lookback, lookback < 1 { throw ValidationError("--lookback must be at least 1 day.") }
     }
 
-    func run() throws {
+    func execute(_ history: PurchaseHistory) throws {
       try runOutcomeStudy(
-        input: input, output: output, model: model,
+        history, input: input, output: output, model: model,
         study: try model.study(outcome: .churn, horizon: horizon, lookback: lookback))
     }
   }
 
   /// `analyze propensity`: who will buy (a category, a channel, anything) in the next H days.
-  struct Propensity: ParsableCommand {
+  struct Propensity: DataCommand {
     static let configuration = CommandConfiguration(
       abstract: "Purchase-probability model: the same machinery as churn, for buying in the next H days.",
       discussion: """
@@ -63,10 +64,10 @@ extension Analyze {
       if category != nil && channel != nil { throw ValidationError("Give --category or --channel, not both.") }
     }
 
-    func run() throws {
+    func execute(_ history: PurchaseHistory) throws {
       let filter: PurchaseFilter? = category.map { .category($0) } ?? channel.map { .channel($0) }
       try runOutcomeStudy(
-        input: input, output: output, model: model,
+        history, input: input, output: output, model: model,
         study: try model.study(outcome: .purchase(filter), horizon: horizon, lookback: nil))
     }
   }

@@ -6,7 +6,7 @@ import Statistics
 
 extension Analyze {
   /// `analyze describe`: what is in a new export, with every row accounted for.
-  struct Describe: ParsableCommand {
+  struct Describe: DataCommand {
     static let configuration = CommandConfiguration(
       abstract: "Describe a data set: distributions, customer mix, monthly trend, cohorts, correlations.",
       discussion: """
@@ -25,8 +25,7 @@ extension Analyze {
       guard top >= 1 else { throw ValidationError("--top must be at least 1.") }
     }
 
-    func run() throws {
-      let history = try loadHistory(input)
+    func execute(_ history: PurchaseHistory) throws {
       let folder = try OutputFolder(output.out)
       try folder.writeIngest(history.ingest)
       let report = DescribeReport(

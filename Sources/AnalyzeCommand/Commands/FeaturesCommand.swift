@@ -6,7 +6,7 @@ import Reports
 
 extension Analyze {
   /// `analyze features`: one row per customer, as of a day.
-  struct FeaturesCommand: ParsableCommand {
+  struct FeaturesCommand: DataCommand {
     static let configuration = CommandConfiguration(
       commandName: "features",
       abstract: "Customer features as of a date: RFM and the data contract's features, labels, attributes.",
@@ -61,8 +61,7 @@ extension Analyze {
         chineseNames: output.lang == .zh)
     }
 
-    func run() throws {
-      let history = try loadHistory(input)
+    func execute(_ history: PurchaseHistory) throws {
       let folder = try OutputFolder(output.out)
       try folder.writeIngest(history.ingest)
       let features = try window.builder(for: history).build(history)

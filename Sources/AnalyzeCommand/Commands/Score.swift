@@ -7,7 +7,7 @@ import Reports
 
 extension Analyze {
   /// `analyze score`: a saved model applied to new data.
-  struct Score: ParsableCommand {
+  struct Score: DataCommand {
     static let configuration = CommandConfiguration(
       abstract: "Apply a saved model.json (churn, propensity or segments) to data and write its scores.",
       discussion: """
@@ -28,13 +28,12 @@ extension Analyze {
     @Option(help: ArgumentHelp("The regions file the model was trained with, if not the built-in China mapping.", valueName: "regions.yaml"))
     var regions: String?
 
-    func run() throws {
+    func execute(_ history: PurchaseHistory) throws {
       let bytes: Data
       do { bytes = try Data(contentsOf: URL(fileURLWithPath: model)) } catch {
         throw PredictionError.invalidModel(path: model, reason: "cannot be read (\(error.localizedDescription))")
       }
       let isSegmentModel = (try? JSONSerialization.jsonObject(with: bytes) as? [String: Any])?["centres"] != nil
-      let history = try loadHistory(input)
       let folder = try OutputFolder(output.out)
       try folder.writeIngest(history.ingest)
       guard let dayAfterLast = FeatureBuilder.dayAfterLastTransaction(history) else { throw FeatureError.noTransactions }

@@ -6,7 +6,7 @@ import Reports
 
 extension Analyze {
   /// `analyze segment`: k-means segments of the customers with purchases, profiled and named.
-  struct Segment: ParsableCommand {
+  struct Segment: DataCommand {
     static let configuration = CommandConfiguration(
       abstract: "Customer segments: k-means on log RFM (and any features you add), k chosen by silhouette, profiled and named.",
       discussion: """
@@ -82,8 +82,7 @@ extension Analyze {
       features.flatMap { $0.split(separator: ",").map(String.init) }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
     }
 
-    func run() throws {
-      let history = try loadHistory(input)
+    func execute(_ history: PurchaseHistory) throws {
       let folder = try OutputFolder(output.out)
       try folder.writeIngest(history.ingest)
       let customerFeatures = try window.builder(for: history, defaultHorizon: 90).build(history)

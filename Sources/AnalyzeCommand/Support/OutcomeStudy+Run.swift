@@ -1,10 +1,12 @@
+import DataIngest
 import Foundation
 import Prediction
 import Reports
 
-/// Loads the data, runs `study` and writes every output of `analyze churn` / `analyze propensity`.
-func runOutcomeStudy(input: InputOptions, output: OutputOptions, model: ModelOptions, study: OutcomeStudy) throws {
-  let history = try loadHistory(input)
+/// Runs `study` on `history` and writes every output of `analyze churn` / `analyze propensity`.
+func runOutcomeStudy(
+  _ history: PurchaseHistory, input: InputOptions, output: OutputOptions, model: ModelOptions, study: OutcomeStudy
+) throws {
   let folder = try OutputFolder(output.out)
   try folder.writeIngest(history.ingest)
   let result = try study.run(history, toolVersion: Analyze.configuration.version, progress: ProgressReporter.stages())

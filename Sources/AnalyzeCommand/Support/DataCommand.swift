@@ -1,0 +1,18 @@
+import ArgumentParser
+import DataIngest
+
+/// A command that reads a purchase history and works on it. `run()` loads
+/// the data the options name; `analyze run` loads it once and hands the same
+/// history to every step through ``execute(_:)``.
+protocol DataCommand: ParsableCommand {
+  var input: InputOptions { get }
+
+  /// The command's work on data already loaded with its `input` options.
+  func execute(_ history: PurchaseHistory) throws
+}
+
+extension DataCommand {
+  func run() throws {
+    try execute(try loadHistory(input))
+  }
+}
