@@ -113,12 +113,12 @@ public enum ColumnAliases {
     guard !target.isEmpty else { return nil }
     var best: (alias: String, canonical: String, distance: Int)?
     for entry in index(table).entries {
-      let distance = levenshtein(target, entry.normalized)
+      let distance = EditDistance.levenshtein(target, entry.normalized)
       if distance < (best?.distance ?? Int.max) {
         best = (entry.alias, entry.canonical, distance)
       }
     }
-    guard let best, best.distance <= max(2, target.count / 3), best.distance < target.count else {
+    guard let best, EditDistance.isNear(best.distance, length: target.count) else {
       return nil
     }
     return (best.alias, best.canonical)
@@ -157,22 +157,6 @@ public enum ColumnAliases {
 
   private static func index(_ table: TableKind) -> Index {
     indexes[table] ?? Index(entries: [], lookup: [:])
-  }
-
-  static func levenshtein(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = Array(repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-      current[0] = i
-      for j in 1...b.count {
-        let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-      }
-      swap(&previous, &current)
-    }
-    return previous[b.count]
   }
 
   private static let customerIDAliases = [
