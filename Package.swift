@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "Features", targets: ["Features"]),
     .library(name: "Simulation", targets: ["Simulation"]),
     .library(name: "Models", targets: ["Models"]),
+    .library(name: "Tagging", targets: ["Tagging"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,11 +44,14 @@ let package = Package(
     .target(name: "Randomness"),
     .target(name: "Simulation", dependencies: ["DataIngest", "Randomness"]),
     .target(name: "Models", dependencies: ["LinearAlgebra", "Randomness"]),
-    .target(name: "Reports", dependencies: ["Statistics", "DataIngest", "Features", "Models"]),
+    .target(
+      name: "Tagging",
+      dependencies: ["DataIngest", "Statistics", "Features", .product(name: "Yams", package: "Yams")]),
+    .target(name: "Reports", dependencies: ["Statistics", "DataIngest", "Features", "Models", "Tagging"]),
     .target(
       name: "AnalyzeCommand",
       dependencies: [
-        "DataIngest", "Statistics", "Features", "Simulation", "Reports", "Models",
+        "DataIngest", "Statistics", "Features", "Simulation", "Reports", "Models", "Tagging",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -76,6 +80,7 @@ let package = Package(
     .testTarget(
       name: "ModelsTests", dependencies: ["Models", "LinearAlgebra", "TestSupport"],
       resources: [.copy("Fixtures")]),
+    .testTarget(name: "TaggingTests", dependencies: ["Tagging", "Features", "TestSupport"]),
     .testTarget(
       name: "AnalyzeCommandTests",
       dependencies: ["AnalyzeCommand", "TestSupport"]),
