@@ -17,6 +17,7 @@ let package = Package(
     .library(name: "Simulation", targets: ["Simulation"]),
     .library(name: "Models", targets: ["Models"]),
     .library(name: "Prediction", targets: ["Prediction"]),
+    .library(name: "Tagging", targets: ["Tagging"]),
     .library(name: "BatchJobs", targets: ["BatchJobs"]),
   ],
   dependencies: [
@@ -46,12 +47,15 @@ let package = Package(
     .target(name: "Simulation", dependencies: ["DataIngest", "Randomness"]),
     .target(name: "Models", dependencies: ["LinearAlgebra", "Randomness"]),
     .target(name: "Prediction", dependencies: ["DataIngest", "Features", "LinearAlgebra", "Models"]),
+    .target(
+      name: "Tagging",
+      dependencies: ["DataIngest", "Statistics", "Features", .product(name: "Yams", package: "Yams")]),
     .target(name: "BatchJobs", dependencies: ["DataIngest", .product(name: "Yams", package: "Yams")]),
-    .target(name: "Reports", dependencies: ["Statistics", "DataIngest", "Features", "Models", "Prediction"]),
+    .target(name: "Reports", dependencies: ["Statistics", "DataIngest", "Features", "Models", "Prediction", "Tagging"]),
     .target(
       name: "AnalyzeCommand",
       dependencies: [
-        "DataIngest", "Statistics", "Features", "Simulation", "Reports", "Models", "Prediction", "BatchJobs",
+        "DataIngest", "Statistics", "Features", "Simulation", "Reports", "Models", "Prediction", "Tagging", "BatchJobs",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -80,6 +84,7 @@ let package = Package(
     .testTarget(
       name: "ModelsTests", dependencies: ["Models", "LinearAlgebra", "TestSupport"],
       resources: [.copy("Fixtures")]),
+    .testTarget(name: "TaggingTests", dependencies: ["Tagging", "Features", "TestSupport"]),
     .testTarget(
       name: "PredictionTests",
       dependencies: ["Prediction", "Features", "DataIngest", "Models", "Simulation", "TestSupport"],

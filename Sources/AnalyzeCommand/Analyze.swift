@@ -11,7 +11,9 @@ public struct Analyze: AsyncParsableCommand {
     commandName: "analyze",
     abstract: "Customer analytics from purchase histories: describe, features, models, segments, CRM export.",
     version: "0.1.0",
-    subcommands: [Describe.self, FeaturesCommand.self, Churn.self, Propensity.self, Score.self, Segment.self, Simulate.self]
+    subcommands: [
+      Describe.self, FeaturesCommand.self, Churn.self, Propensity.self, Score.self, Segment.self, Tag.self, Simulate.self,
+    ]
   )
 
   public init() {}

@@ -142,7 +142,7 @@ public struct JobConfiguration: Sendable {
             throw fail(item, "expected a command, or a command with its options (churn: {horizon: 90})")
           }
           guard commands.contains(command) else {
-            let suggestion = NameSuggestion.closest(to: command, among: commands.sorted())
+            let suggestion = EditDistance.nearest(to: command, among: commands.sorted())
             throw fail(item, "unknown step '\(command)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
           }
           steps.append(Step(command: command, arguments: words, line: item.mark?.line ?? 0))

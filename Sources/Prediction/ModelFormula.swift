@@ -45,7 +45,7 @@ public struct ModelFormula: Sendable, Hashable, Codable, CustomStringConvertible
       let isNumber = table.numbers(term.source) != nil
       let isText = table.text(term.source) != nil
       guard isNumber || isText else {
-        throw .unknownColumn(name: term.source, suggestion: NameSuggestion.closest(to: term.source, among: table.columns.map(\.name)))
+        throw .unknownColumn(name: term.source, suggestion: EditDistance.nearest(to: term.source, among: table.columns.map(\.name)))
       }
       if term.isNumeric && !isNumber {
         throw .invalidTerm(term: term.description, reason: "'\(term.source)' is text; write C(\(term.source))")

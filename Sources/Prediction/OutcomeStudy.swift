@@ -155,7 +155,7 @@ public struct OutcomeStudy: Sendable {
     var terms: [ModelTerm] = []
     for name in featureNames {
       guard let term = ModelTerm.defaultTerm(for: name, in: table) else {
-        throw .unknownColumn(name: name, suggestion: NameSuggestion.closest(to: name, among: table.columns.map(\.name)))
+        throw .unknownColumn(name: name, suggestion: EditDistance.nearest(to: name, among: table.columns.map(\.name)))
       }
       terms.append(term)
     }

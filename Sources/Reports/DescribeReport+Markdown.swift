@@ -105,9 +105,7 @@ extension DescribeReport {
     return table.markdown()
   }
 
-  private func percent(_ share: Double) -> String {
-    (NumberFormatting.fixed(share * 100, digits: 1) ?? "–") + "%"
-  }
+  private func percent(_ share: Double) -> String { NumberFormatting.percent(share) }
 
   private func number(_ value: Double, _ digits: Int) -> String {
     NumberFormatting.fixed(value, digits: digits) ?? "–"

@@ -103,5 +103,5 @@ public struct FeaturesReport {
     return table.markdown()
   }
 
-  private func percent(_ share: Double) -> String { (NumberFormatting.fixed(share * 100, digits: 1) ?? "–") + "%" }
+  private func percent(_ share: Double) -> String { NumberFormatting.percent(share) }
 }

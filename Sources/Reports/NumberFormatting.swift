@@ -78,4 +78,9 @@ public enum NumberFormatting {
     let isZero = !text.utf8.contains { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }
     return isZero && text.hasPrefix("-") ? String(text.dropFirst()) : text
   }
+
+  /// `share` (0.25) as a percentage with `digits` decimals (`25.0%`), or `–` for NaN and infinities.
+  public static func percent(_ share: Double, digits: Int = 1) -> String {
+    fixed(share * 100, digits: digits).map { $0 + "%" } ?? "–"
+  }
 }

@@ -156,7 +156,7 @@ import Testing
   @Test("edit distance counts Unicode scalars")
   func editDistance() {
     func distance(_ a: String, _ b: String) -> Int {
-      NameSuggestion.editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars))
+      EditDistance.levenshtein(Array(a.unicodeScalars), Array(b.unicodeScalars))
     }
     #expect(distance("kitten", "sitting") == 3)
     #expect(distance("", "abc") == 3)

@@ -113,12 +113,12 @@ public enum ColumnAliases {
     guard !target.isEmpty else { return nil }
     var best: (alias: String, canonical: String, distance: Int)?
     for entry in index(table).entries {
-      let distance = NameSuggestion.editDistance(target, entry.normalized)
+      let distance = EditDistance.levenshtein(target, entry.normalized)
       if distance < (best?.distance ?? Int.max) {
         best = (entry.alias, entry.canonical, distance)
       }
     }
-    guard let best, best.distance <= max(2, target.count / 3), best.distance < target.count else {
+    guard let best, EditDistance.isNear(best.distance, length: target.count) else {
       return nil
     }
     return (best.alias, best.canonical)
