@@ -16,10 +16,13 @@ let package = Package(
     .library(name: "Features", targets: ["Features"]),
     .library(name: "Simulation", targets: ["Simulation"]),
     .library(name: "Models", targets: ["Models"]),
+    .library(name: "CRMExport", targets: ["CRMExport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    // XLSX containers for CRM imports; only CRMExport uses it.
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // MARK: - Implementation details
@@ -45,9 +48,15 @@ let package = Package(
     .target(name: "Models", dependencies: ["LinearAlgebra", "Randomness"]),
     .target(name: "Reports", dependencies: ["Statistics", "DataIngest", "Features", "Models"]),
     .target(
+      name: "CRMExport",
+      dependencies: [
+        "DataIngest", "Reports", .product(name: "Yams", package: "Yams"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
+    .target(
       name: "AnalyzeCommand",
       dependencies: [
-        "DataIngest", "Statistics", "Features", "Simulation", "Reports", "Models",
+        "DataIngest", "Statistics", "Features", "Simulation", "Reports", "Models", "CRMExport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -69,6 +78,11 @@ let package = Package(
       name: "StatisticsTests", dependencies: ["Statistics", "DataIngest", "TestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+    .testTarget(
+      name: "CRMExportTests",
+      dependencies: [
+        "CRMExport", "DataIngest", "Reports", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     .testTarget(
       name: "FeaturesTests", dependencies: ["Features", "DataIngest", "Models", "TestSupport"],
       resources: [.copy("Fixtures")]),

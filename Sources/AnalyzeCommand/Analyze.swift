@@ -11,7 +11,7 @@ public struct Analyze: AsyncParsableCommand {
     commandName: "analyze",
     abstract: "Customer analytics from purchase histories: describe, features, models, segments, CRM export.",
     version: "0.1.0",
-    subcommands: [Describe.self, FeaturesCommand.self, Segment.self, Simulate.self]
+    subcommands: [Describe.self, FeaturesCommand.self, Segment.self, Export.self, Simulate.self]
   )
 
   public init() {}
