@@ -30,7 +30,7 @@ struct CellFormatter {
     -> Outcome
   {
     let text = (raw ?? "").precomposedStringWithCanonicalMapping
-    let trimmed = String(text.trimmingWhitespace)
+    let trimmed = String(text.trimmingSpaces)
     if trimmed.isEmpty && column.kind != .multiselect {
       if let token = settings.nullToken { return .cell(ExportCell(text: token, style: .typed)) }
       if settings.emptyCells == .skipRow {
@@ -116,7 +116,7 @@ struct CellFormatter {
   {
     var values: [String] = []
     for part in text.split(separator: ";", omittingEmptySubsequences: true) {
-      let element = String(part.trimmingWhitespace)
+      let element = String(part.trimmingSpaces)
       if element.isEmpty { continue }
       guard let value = try controlledValue(element, column: column, offender: offender) else {
         log.reject(

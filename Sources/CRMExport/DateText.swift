@@ -18,7 +18,7 @@ struct DateText {
   /// Reads `2025-07-01`, `2025/7/1`, `20250701`… (whatever the ingest date
   /// parser takes), with an optional ` HH:mm[:ss]` or `THH:mm[:ss]` time.
   init?(parsing text: String) {
-    let trimmed = text.trimmingWhitespace
+    let trimmed = text.trimmingSpaces
     var datePart = trimmed
     var timePart: Substring? = nil
     if let cut = trimmed.firstIndex(where: { $0 == "T" || $0 == " " }) {
@@ -70,10 +70,11 @@ struct DateText {
 }
 
 extension StringProtocol {
-  /// Without leading and trailing spaces and tabs.
-  var trimmingWhitespace: SubSequence {
-    let start = firstIndex { $0 != " " && $0 != "\t" } ?? endIndex
-    let end = lastIndex { $0 != " " && $0 != "\t" }.map { index(after: $0) } ?? start
+  /// Without leading and trailing spaces. Tabs and other controls stay, for
+  /// the formula guard to see: a leading tab is a formula trigger.
+  var trimmingSpaces: SubSequence {
+    let start = firstIndex { $0 != " " } ?? endIndex
+    let end = lastIndex { $0 != " " }.map { index(after: $0) } ?? start
     return self[start..<Swift.max(start, end)]
   }
 }

@@ -33,7 +33,7 @@ struct InputTable {
       guard let first = try reader.next() else {
         throw ExportError.unreadable(path: path, reason: "the file is empty")
       }
-      header = (0..<first.count).map { first.string($0).trimmingWhitespace }.map(String.init)
+      header = (0..<first.count).map { first.string($0).trimmingSpaces }.map(String.init)
       let wanted = idColumn ?? "customer_id"
       guard
         let index = header.firstIndex(of: wanted)
@@ -43,7 +43,7 @@ struct InputTable {
       idIndex = index
       while let record = try reader.next() {
         let row = (0..<header.count).map { $0 < record.count ? record.string($0) : "" }
-        let id = String(row[idIndex].trimmingWhitespace)
+        let id = String(row[idIndex].trimmingSpaces)
         if let earlier = rowOfCustomer[id] {
           if duplicates.last?.customerID != id {
             duplicates.append(.init(customerID: id, file: name, line: lines[earlier], value: id))

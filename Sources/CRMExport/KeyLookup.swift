@@ -54,7 +54,7 @@ struct KeyLookup {
       return .init(customerID: customer, file: inputs.name, line: inputs.lines[inputs.rowOfCustomer[customer]!], value: customer)
     }
     guard let row = table.rowOfCustomer[customer] else { return nil }
-    let key = String(table.rows[row][keyIndex].trimmingWhitespace)
+    let key = String(table.rows[row][keyIndex].trimmingSpaces)
     return .init(customerID: customer, file: table.name, line: table.lines[row], value: key)
   }
 
