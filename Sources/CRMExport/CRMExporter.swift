@@ -3,7 +3,7 @@ import Reports
 
 /// Joins a run folder's scores, segments, classifications and tags by
 /// customer and writes files a CRM's bulk import takes to update existing
-/// records (spec §8), each with a JSON manifest, plus `export_rejects.csv`.
+/// records (spec §8), each with a JSON manifest, plus `<file_name>-rejects.csv`.
 ///
 /// ```swift
 /// var config = try ExportConfig.load(path: "export.yaml", profile: .zoho)
@@ -15,8 +15,9 @@ import Reports
 /// a refusal leaves the output folder as it was.
 public struct CRMExporter {
   public let config: ExportConfig
-  /// Recorded in nothing but kept for messages (the manifest stays byte-stable).
-  public static let rejectsFileName = "export_rejects.csv"
+  /// The file listing the customers and values left out: `<file_name>-rejects.csv`,
+  /// so exports for several CRMs can share a folder.
+  public var rejectsFileName: String { config.settings.fileName + "-rejects.csv" }
 
   public init(config: ExportConfig) {
     self.config = config
@@ -192,7 +193,7 @@ public struct CRMExporter {
         try AtomicFile.write(try manifest.jsonBytes(), to: path + ".json")
         files.append(ExportResult.File(path: path, manifest: manifest))
       }
-      try AtomicFile.write(Self.rejectsCSV(log.rejects), to: "\(directory)/\(Self.rejectsFileName)")
+      try AtomicFile.write(Self.rejectsCSV(log.rejects), to: "\(directory)/\(rejectsFileName)")
     } catch let error as ReportError {
       throw .cannotWrite(reason: error.description)
     } catch let error as ExportError {

@@ -4,7 +4,7 @@ public struct ExportColumn: Sendable, Equatable {
   public enum InvalidValuePolicy: String, Sendable, Equatable, CaseIterable {
     /// Refuse the export (the default: CRMs add, default or drop unknown options silently).
     case refuse
-    /// Leave the value out, list it in `export_rejects.csv` and go on: a
+    /// Leave the value out, list it in `<file_name>-rejects.csv` and go on: a
     /// picklist row is then not exported, an unknown tag is dropped from its list.
     case report
   }

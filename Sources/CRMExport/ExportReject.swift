@@ -1,4 +1,4 @@
-/// A customer or value left out of an export, one line of `export_rejects.csv`.
+/// A customer or value left out of an export, one line of `<file_name>-rejects.csv`.
 public struct ExportReject: Sendable, Equatable {
   public var customerID: String
   /// The output column concerned, or the key's column.
@@ -16,6 +16,6 @@ public struct ExportReject: Sendable, Equatable {
     self.action = action
   }
 
-  static let rowNotExported = "row not exported"
-  static let valueDropped = "value dropped"
+  public static let rowNotExported = "row not exported"
+  public static let valueDropped = "value dropped"
 }

@@ -9,7 +9,7 @@ public struct ExportResult: Sendable, Equatable {
   public var files: [File]
   /// Customers written, over all files.
   public var rows: Int
-  /// Customers and values left out, also in `export_rejects.csv`.
+  /// Customers and values left out, also in `<file_name>-rejects.csv`.
   public var rejects: [ExportReject]
   public var warnings: [String]
   /// What the analyst must do in the CRM's import tool.

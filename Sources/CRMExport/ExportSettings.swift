@@ -9,7 +9,7 @@ public struct ExportSettings: Sendable, Equatable {
     /// Write an empty cell (or ``ExportSettings/nullToken``): the CRM leaves
     /// the field alone (Salesforce Bulk) or clears it.
     case write
-    /// Leave the customer out and list them in `export_rejects.csv`: for CRMs
+    /// Leave the customer out and list them in `<file_name>-rejects.csv`: for CRMs
     /// where an empty cell may clear a field (spec: "never emit empty score cells").
     case skipRow = "skip_row"
   }

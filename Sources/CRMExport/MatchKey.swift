@@ -8,7 +8,7 @@ public struct MatchKey: Sendable, Equatable {
   public enum MissingPolicy: String, Sendable, Equatable, CaseIterable {
     /// Refuse the export, listing the customers (the default).
     case refuse
-    /// Leave them out and list them in `export_rejects.csv`.
+    /// Leave them out and list them in `<file_name>-rejects.csv`.
     case report
   }
 

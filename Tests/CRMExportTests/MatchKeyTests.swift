@@ -32,13 +32,13 @@ import Testing
     #expect(error.description.contains("C2 (customers.csv line 3)"))
   }
 
-  @Test("with missing: report, customers with an empty key go to export_rejects.csv")
+  @Test("with missing: report, customers with an empty key go to the rejects file")
   func emptyKeysReported() throws {
     let fixture = fixture(customers: "customer_id,customer_key\nC1,K1\nC2,\nC3,K3\n")
     let result = try fixture.export(.generic) { $0.matchKey.missing = .report }
     #expect(result.rows == 2)
     #expect(result.rejects.map(\.customerID) == ["C2"])
-    let rejects = try #require(ReadBack.csv(fixture.bytes("export_rejects.csv")))
+    let rejects = try #require(ReadBack.csv(fixture.bytes("generic-update-rejects.csv")))
     #expect(rejects.records == [
       ["customer_id", "column", "value", "reason", "action"],
       ["C2", "customer_key", "", "empty CRM key in customers.csv line 3", "row not exported"],

@@ -118,7 +118,7 @@ import Testing
     _ = try export(fixture, maxRows: nil, maxBytes: nil)
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: fixture.outPath).sorted() == [
-        "export_rejects.csv", "generic-update.csv", "generic-update.csv.json", "other.csv",
+        "generic-update-rejects.csv", "generic-update.csv", "generic-update.csv.json", "other.csv",
       ])
   }
 }

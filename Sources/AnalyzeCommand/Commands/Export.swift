@@ -11,7 +11,7 @@ extension Analyze {
       discussion: """
         Reads whichever of features.csv, scores.csv, segments.csv and tags.csv the folder holds, joins \
         them by customer, and writes <profile>-update.csv (or .xlsx; .partNN when a file would pass the \
-        profile's row or byte limit) with a JSON manifest per file, and export_rejects.csv listing \
+        profile's row or byte limit) with a JSON manifest per file, and <profile>-update-rejects.csv listing \
         customers left out. The CRM's own record key comes from a column of the customers file \
         (--customers, or match_key in --config); it must be filled and unique. Text cells that a \
         spreadsheet would run as formulas are refused, prefixed or stripped per column. \
@@ -60,8 +60,9 @@ extension Analyze {
         if let bom { exportConfig.settings.byteOrderMark = bom }
         if force { exportConfig.force = true }
         let run = try RunFolder(path: runDirectory)
-        let result = try CRMExporter(config: exportConfig).export(run, customers: customers, to: out)
-        print(summary(result))
+        let exporter = CRMExporter(config: exportConfig)
+        let result = try exporter.export(run, customers: customers, to: out)
+        print(summary(result, rejectsFile: "\(out)/\(exporter.rejectsFileName)"))
       } catch {
         guard error.isUsageError else { throw error }
         FileHandle.standardError.write(Data("Error: \(error.description)\n".utf8))
@@ -69,7 +70,7 @@ extension Analyze {
       }
     }
 
-    private func summary(_ result: ExportResult) -> String {
+    private func summary(_ result: ExportResult, rejectsFile: String) -> String {
       var lines = ["inputs: \(result.inputsFound.map(\.fileName).joined(separator: ", "))"]
       if !result.inputsMissing.isEmpty {
         lines[0] += " (not found: \(result.inputsMissing.map(\.fileName).joined(separator: ", ")))"
@@ -78,11 +79,11 @@ extension Analyze {
       for file in result.files {
         lines.append("wrote \(file.path): \(file.manifest.rows) rows, \(file.manifest.bytes) bytes, manifest \(file.path).json")
       }
-      let customersLeftOut = Set(result.rejects.filter { $0.action == "row not exported" }.map(\.customerID)).count
+      let customersLeftOut = Set(result.rejects.filter { $0.action == ExportReject.rowNotExported }.map(\.customerID)).count
       if !result.rejects.isEmpty {
         lines.append(
           "left out: \(customersLeftOut) customers, \(result.rejects.count - customersLeftOut) values "
-            + "(see \(out)/\(CRMExporter.rejectsFileName))")
+            + "(see \(rejectsFile))")
       }
       lines += result.warnings.map { "warning: \($0)" }
       lines += result.notes.map { "note: \($0)" }
