@@ -138,6 +138,8 @@ extension ExportConfig {
       case "bulk":
         settings.headerStyle = .zohoAPI
         settings.keyHeader = "id"
+        // The customers file still holds the ids under the UI export's header.
+        matchKey.column = matchKey.column ?? "Record Id"
       default: throw reader.fail(value, "expected ui or bulk")
       }
     case "salesforce_tool":
