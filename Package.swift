@@ -81,7 +81,7 @@ let package = Package(
     .testTarget(
       name: "CRMExportTests",
       dependencies: [
-        "CRMExport", "DataIngest", "Reports", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "CRMExport", "DataIngest", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .testTarget(
       name: "FeaturesTests", dependencies: ["Features", "DataIngest", "Models", "TestSupport"],

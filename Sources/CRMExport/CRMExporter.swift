@@ -28,7 +28,10 @@ public struct CRMExporter {
   /// - Throws: ``ExportError/invalidSetting(name:message:)`` for a column no
   ///   input has, or when nothing would be exported.
   public func columns(for run: RunFolder) throws(ExportError) -> [ExportColumn] {
-    let specs = config.columns ?? ScoreField.all.filter { run.locate($0.source) != nil }.map { ColumnSpec(source: $0.source) }
+    // Defaults are looked up in the file that writes them: a features.csv column named like a score is not one.
+    let specs =
+      config.columns
+      ?? ScoreField.all.map { ColumnSpec(source: "\($0.file.rawValue).\($0.source)") }.filter { run.locate($0.source) != nil }
     for spec in specs where run.locate(spec.source) == nil {
       throw .invalidSetting(
         name: "columns",
