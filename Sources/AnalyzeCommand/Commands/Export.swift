@@ -39,7 +39,7 @@ extension Analyze {
     @Flag(inversion: .prefixedNo, help: "Start CSV files with a UTF-8 byte-order mark (default: the profile's).")
     var bom: Bool?
 
-    @Flag(help: "Allow what a profile otherwise refuses to relax (a Dynamics file without BOM).")
+    @Flag(help: "Let a Dynamics CSV go without its byte-order mark (with --no-bom), which Microsoft says East Asian text needs.")
     var force = false
 
     @Option(help: ArgumentHelp("The folder to write into (created when missing).", valueName: "dir"))
