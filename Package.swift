@@ -19,10 +19,13 @@ let package = Package(
     .library(name: "Prediction", targets: ["Prediction"]),
     .library(name: "Tagging", targets: ["Tagging"]),
     .library(name: "BatchJobs", targets: ["BatchJobs"]),
+    .library(name: "CRMExport", targets: ["CRMExport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    // XLSX containers for CRM imports; only CRMExport uses it.
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // MARK: - Implementation details
@@ -53,9 +56,16 @@ let package = Package(
     .target(name: "BatchJobs", dependencies: ["DataIngest", .product(name: "Yams", package: "Yams")]),
     .target(name: "Reports", dependencies: ["Statistics", "DataIngest", "Features", "Models", "Prediction", "Tagging"]),
     .target(
+      name: "CRMExport",
+      dependencies: [
+        "DataIngest", "Reports", .product(name: "Yams", package: "Yams"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
+    .target(
       name: "AnalyzeCommand",
       dependencies: [
         "DataIngest", "Statistics", "Features", "Simulation", "Reports", "Models", "Prediction", "Tagging", "BatchJobs",
+        "CRMExport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -77,6 +87,11 @@ let package = Package(
       name: "StatisticsTests", dependencies: ["Statistics", "DataIngest", "TestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+    .testTarget(
+      name: "CRMExportTests",
+      dependencies: [
+        "CRMExport", "DataIngest", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     .testTarget(
       name: "FeaturesTests", dependencies: ["Features", "DataIngest", "Models", "TestSupport"],
       resources: [.copy("Fixtures")]),

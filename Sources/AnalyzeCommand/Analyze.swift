@@ -12,7 +12,8 @@ public struct Analyze: AsyncParsableCommand {
     abstract: "Customer analytics from purchase histories: describe, features, models, segments, CRM export.",
     version: "0.1.0",
     subcommands: [
-      Describe.self, FeaturesCommand.self, Churn.self, Propensity.self, Score.self, Segment.self, Tag.self, Simulate.self,
+      Describe.self, FeaturesCommand.self, Churn.self, Propensity.self, Score.self, Segment.self, Tag.self, Export.self,
+      Simulate.self,
     ]
   )
 

@@ -8,8 +8,9 @@
 /// touched: they cannot hold a formula, and a quote in front would turn them
 /// into text in every spreadsheet.
 ///
-/// A cell is dangerous when, after any leading spaces (U+0020) and
-/// ideographic spaces (U+3000), its first character is one of
+/// A cell is dangerous when its first character, or its first character
+/// after any leading blanks and control characters (U+0000–U+0020, the
+/// no-break space U+00A0 and the ideographic space U+3000), is one of
 ///
 /// - `=` `+` `-` `@`, tab, CR or LF, or
 /// - the full-width forms `＝` `＋` `－` `＠` (U+FF1D, U+FF0B, U+FF0D,
@@ -17,17 +18,20 @@
 ///   formula starts (our data is largely Chinese),
 ///
 /// or when it contains NUL anywhere (OWASP lists NUL; it also truncates the
-/// cell in C-based readers). Leading spaces are looked past on purpose:
+/// cell in C-based readers). Leading blanks are looked past on purpose:
 /// OWASP's guidance names only the first character, but spreadsheet imports
 /// often offer to trim spaces ("Trim spaces" in LibreOffice, Power Query's
-/// Trim), and the trimmed cell then starts with the trigger. Guarding
-/// ` =1+1` costs one quote in a rare cell; missing it costs a formula.
+/// Trim, Excel's `CLEAN`), and the trimmed cell then starts with the trigger.
+/// Guarding ` =1+1` costs one quote in a rare cell; missing it costs a
+/// formula. The set is the one the CRM export spec (§6 of
+/// `crm-export.md`) asks for.
 public enum FormulaGuard: String, Sendable, CaseIterable {
   /// Put a single quote (`'`) in front of the cell and drop NULs. Spreadsheets
   /// show the quoted cell as text, and the original stays readable.
   case prefix
-  /// Remove the leading spaces and trigger characters, and every NUL, so the
-  /// cell starts with something harmless (`=1+1` becomes `1+1`).
+  /// Remove the leading blanks, control characters and trigger characters,
+  /// and every NUL, so the cell starts with something harmless (`=1+1`
+  /// becomes `1+1`).
   case strip
   /// Refuse to write the file: throw ``ReportError/formulaCell(column:row:value:)``.
   case reject
@@ -35,6 +39,8 @@ public enum FormulaGuard: String, Sendable, CaseIterable {
   /// Whether a spreadsheet could run `text` as a formula (see the type's notes).
   public static func isDangerous(_ text: String) -> Bool {
     var scalars = text.unicodeScalars[...]
+    // Tab, CR and LF count as the first character even though they are blanks too.
+    if let first = scalars.first, isTrigger(first) { return true }
     while let first = scalars.first, isSpace(first) { scalars = scalars.dropFirst() }
     if let first = scalars.first, isTrigger(first) { return true }
     return text.unicodeScalars.contains("\0")
@@ -64,8 +70,9 @@ public enum FormulaGuard: String, Sendable, CaseIterable {
     }
   }
 
+  /// Blanks and C0 controls that an import may trim before it looks at the cell.
   private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-    scalar == " " || scalar == "\u{3000}"
+    scalar.value <= 0x20 || scalar == "\u{00A0}" || scalar == "\u{3000}"
   }
 
   private static func isTrigger(_ scalar: Unicode.Scalar) -> Bool {

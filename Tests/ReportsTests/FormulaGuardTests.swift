@@ -46,6 +46,17 @@ import Testing
     #expect(FormulaGuard.prefix.neutralize("\u{3000}＝1") == "'\u{3000}＝1")
   }
 
+  @Test("a trigger after a no-break space or a control character counts too")
+  func leadingBlanksAndControls() {
+    #expect(FormulaGuard.isDangerous("\u{00A0}=1+1"))
+    #expect(FormulaGuard.isDangerous("\u{0001}@SUM(A1)"))
+    #expect(FormulaGuard.isDangerous("\u{001F}\u{FF0B}1"))
+    #expect(FormulaGuard.strip.neutralize("\u{00A0}\u{0001}=1") == "1")
+    #expect(FormulaGuard.prefix.neutralize("\u{00A0}-1") == "'\u{00A0}-1")
+    #expect(!FormulaGuard.isDangerous("\u{00A0}Alice"))
+    #expect(!FormulaGuard.isDangerous("\u{0001}Alice"))
+  }
+
   @Test("NUL anywhere is dangerous; prefix and strip remove it")
   func nul() {
     #expect(FormulaGuard.prefix.neutralize("ab\0c") == "'abc")

@@ -5,6 +5,8 @@ public enum TextDecodingError: Error, Equatable, CustomStringConvertible {
   /// The bytes at `offset` (counted from the start of the chunk passed in)
   /// are not valid in the file's encoding.
   case invalidByteSequence(offset: Int)
+  /// The text at UTF-8 byte `offset` has no form in the target encoding.
+  case unencodable(offset: Int, encoding: String)
 
   public var description: String {
     switch self {
@@ -13,6 +15,8 @@ public enum TextDecodingError: Error, Equatable, CustomStringConvertible {
     case .invalidByteSequence(let offset):
       "The file has bytes that are not valid in its text encoding, at byte offset \(offset); "
         + "check that the encoding is right (UTF-8 or GB18030)."
+    case .unencodable(let offset, let encoding):
+      "The text has a character at byte offset \(offset) that \(encoding) cannot represent."
     }
   }
 }

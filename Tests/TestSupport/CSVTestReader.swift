@@ -3,8 +3,8 @@
 /// It works on Unicode scalars (not Characters, which fuse CR LF into one),
 /// accepts LF or CRLF record ends, skips a leading BOM, and expects the
 /// input to end with a record terminator, as our writer always does.
-enum CSVTestReader {
-  static func records(_ text: String, delimiter: Unicode.Scalar = ",") -> [[String]] {
+public enum CSVTestReader {
+  public static func records(_ text: String, delimiter: Unicode.Scalar = ",") -> [[String]] {
     var scalars = Array(text.unicodeScalars)
     if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
     var records: [[String]] = []

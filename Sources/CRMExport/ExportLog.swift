@@ -1,0 +1,22 @@
+/// What an export noticed on the way: rejects and counted warnings.
+struct ExportLog {
+  private(set) var rejects: [ExportReject] = []
+  private var warningOrder: [String] = []
+  private var warningCounts: [String: Int] = [:]
+
+  mutating func reject(_ reject: ExportReject) { rejects.append(reject) }
+
+  /// Counts one occurrence of `message`; equal messages are reported once with their count.
+  mutating func warn(_ message: String) {
+    if warningCounts[message] == nil { warningOrder.append(message) }
+    warningCounts[message, default: 0] += 1
+  }
+
+  /// Each warning with its count when it happened more than once.
+  var warnings: [String] {
+    warningOrder.map { message in
+      let count = warningCounts[message]!
+      return count == 1 ? message : "\(message) (\(count) times)"
+    }
+  }
+}
