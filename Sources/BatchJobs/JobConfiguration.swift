@@ -80,7 +80,7 @@ public struct JobConfiguration: Sendable {
     guard let root, let top = root.mapping else { throw fail(root, "expected name, input, output and steps at the top level") }
     let folder = (path as NSString).deletingLastPathComponent
     func resolve(_ value: String) -> String {
-      value.hasPrefix("/") || folder.isEmpty ? value : (folder as NSString).appendingPathComponent(value)
+      value.hasPrefix("/") || folder.isEmpty ? value : ((folder as NSString).appendingPathComponent(value) as NSString).standardizingPath
     }
 
     var name: String?

@@ -1,3 +1,4 @@
+import DataIngest
 import Foundation
 
 /// The earlier outputs an export joins by customer: whichever of
@@ -22,8 +23,7 @@ public struct RunFolder {
     self.path = path
     var tables: [InputFile: InputTable] = [:]
     for file in InputFile.allCases {
-      let filePath = "\(path)/\(file.fileName)"
-      guard FileManager.default.fileExists(atPath: filePath) else { continue }
+      guard let filePath = RunLayout.path(of: file.fileName, in: path) else { continue }
       tables[file] = try InputTable(path: filePath)
     }
     guard !tables.isEmpty else {

@@ -26,7 +26,7 @@ public enum RunOutputs {
   ///   a ragged row or an id twice; ``TaggingError/noMatchingCustomers(path:rows:)``;
   ///   ``TaggingError/unreadableRunFile(_:)``.
   public static func join(folder: String, into table: inout FeatureTable) throws(TaggingError) -> [RunJoin] {
-    let paths = fileNames.map { "\(folder)/\($0)" }.filter { FileManager.default.fileExists(atPath: $0) }
+    let paths = fileNames.compactMap { RunLayout.path(of: $0, in: folder) }
     guard !paths.isEmpty else {
       throw .invalidRunFile(
         path: folder, line: nil,

@@ -7,7 +7,7 @@ import Tagging
 
 extension Analyze {
   /// `analyze tag`: smart tags (智能标签) from a rules file.
-  struct Tag: ParsableCommand {
+  struct Tag: DataCommand {
     static let configuration = CommandConfiguration(
       abstract: "Smart tags: rules over each customer's features, classes, scores and segments.",
       discussion: """
@@ -38,10 +38,9 @@ extension Analyze {
 
     @OptionGroup var classes: ClassificationOptions
 
-    func run() throws {
+    func execute(_ history: PurchaseHistory) throws {
       // The grammar is checked before the data is read; fields and types once the table is built.
       let ruleSet = try TagRuleSet.load(path: rules)
-      let history = try loadHistory(input)
       let features = try window.builder(for: history).build(history)
       var table = try classes.classifiedTable(features, history: history, chineseNames: classNames == .zh).table
       var joins: [RunJoin] = []

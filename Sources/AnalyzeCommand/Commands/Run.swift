@@ -1,0 +1,119 @@
+import ArgumentParser
+import BatchJobs
+import DataIngest
+import Features
+import Foundation
+import Models
+
+extension Analyze {
+  /// `analyze run`: a YAML job of steps, run unattended into a run folder.
+  struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Run a batch job (job.yaml): load the data once, run its steps, write a complete run folder or nothing.",
+      discussion: """
+        Writes OUTPUT/<job>/<as-of>/ with one folder per step and manifest.json, first into a hidden \
+        partial folder renamed into place when every step succeeded; OUTPUT/<job>/latest points at the \
+        newest finished run. A second run of the same job exits with status 3 (or waits with --wait). \
+        fail_if conditions that hold exit with status 1 after the run is written (latest is not moved). \
+        See datasets/job.yaml.
+        """)
+
+    /// How progress is logged on standard error.
+    enum LogFormat: String, ExpressibleByArgument {
+      case text, json
+    }
+
+    @Argument(help: "The job file.")
+    var job: String
+
+    @Option(help: ArgumentHelp("The as-of day of the run (default: the job's as_of, or the day after the last transaction).", valueName: "YYYY-MM-DD"))
+    var asOf: DayArgument?
+
+    @Flag(help: "Wait for another run of the same job to finish instead of exiting with status 3.")
+    var wait = false
+
+    @Option(help: "text (for people) or json (one JSON object per line, for schedulers).")
+    var logFormat: LogFormat = .text
+
+    /// The commands a job may run, and whether each reads the job's data.
+    static let stepCommands: [String: Bool] = [
+      "describe": true, "features": true, "churn": true, "propensity": true, "segment": true, "score": true, "tag": true,
+      "export": false,
+    ]
+
+    func run() throws {
+      let started = Date()
+      let configuration = try JobConfiguration.load(path: job, commands: Set(Self.stepCommands.keys))
+      let log = JobLog(format: logFormat)
+      log.event("loading", ["job": configuration.name])
+      let history = try PurchaseHistoryLoader.load(
+        try InputOptions.parse(configuration.inputArguments).dataSource(),
+        options: try InputOptions.parse(configuration.inputArguments).ingestOptions())
+      guard let dayAfterLast = FeatureBuilder.dayAfterLastTransaction(history) else { throw ValidationError("the job's data has no transaction") }
+      let asOfDay = asOf?.day ?? configuration.asOf.flatMap { DateParser(order: .ymd).day(from: $0) } ?? dayAfterLast
+      let asOfText = DayNumber.isoString(asOfDay)
+
+      let folder: RunFolder
+      do {
+        folder = try RunFolder(root: configuration.outputRoot, job: configuration.name, asOf: asOfText, wait: wait)
+      } catch {
+        guard case .locked = error else { throw error }
+        FileHandle.standardError.write(Data("analyze: \(error.description)\n".utf8))
+        throw ExitCode(3)
+      }
+
+      var steps: [RunManifest.Step] = []
+      var used: [String: Int] = [:]
+      for (index, step) in configuration.steps.enumerated() {
+        used[step.command, default: 0] += 1
+        let name = used[step.command]! == 1 ? step.command : "\(step.command)-\(used[step.command]!)"
+        let out = "\(folder.partial)/\(name)"
+        var arguments = [step.command]
+        if Self.stepCommands[step.command] == true {
+          arguments += configuration.inputArguments
+          if asOf != nil || configuration.asOf != nil, ["features", "segment", "score", "tag"].contains(step.command),
+            !step.arguments.contains("--as-of")
+          {
+            arguments += ["--as-of", asOfText]
+          }
+        } else {
+          arguments.append(folder.partial)
+        }
+        // Tags may use the scores and segments of the steps before them.
+        if step.command == "tag", !step.arguments.contains("--run") { arguments += ["--run", folder.partial] }
+        arguments += step.arguments + ["--out", out]
+        log.event("step", ["step": name, "number": "\(index + 1)/\(configuration.steps.count)"])
+        let clock = Date()
+        do {
+          var command = try Analyze.parseAsRoot(arguments)
+          if let data = command as? DataCommand { try data.execute(history) } else { try command.run() }
+        } catch {
+          folder.discard()
+          let message = Analyze.fullMessage(for: error)
+          log.event("failed", ["step": name, "message": message])
+          throw JobError.stepFailed(step: name, message: message)
+        }
+        let seconds = Date().timeIntervalSince(clock)
+        steps.append(.init(command: step.command, arguments: Array(arguments.dropFirst()), folder: name, seconds: seconds, status: "succeeded"))
+        log.event("done", ["step": name, "seconds": String(format: "%.3f", seconds)])
+      }
+
+      let metrics = RunMetrics.collect(run: folder.partial, steps: steps, history: history, previous: folder.previous)
+      let manifest = RunManifest(
+        toolVersion: Analyze.configuration.version, job: configuration.name, jobFile: configuration.path,
+        jobFileSHA256: FileDigest.sha256(path: configuration.path) ?? "",
+        asOf: asOfText, started: started,
+        inputs: RunMetrics.inputs(configuration.inputFiles, history: history), steps: steps, metrics: metrics.values,
+        gates: configuration.gates, warnings: metrics.warnings)
+      do { try Data(try manifest.jsonBytes()).write(to: URL(fileURLWithPath: "\(folder.partial)/manifest.json")) } catch {
+        folder.discard()
+        throw JobError.cannotWrite(path: "\(folder.partial)/manifest.json", reason: error.localizedDescription)
+      }
+      let failed = manifest.failedGates
+      try folder.commit(updateLatest: failed.isEmpty)
+      log.event("finished", ["run": folder.final, "status": manifest.status])
+      print("Run \(configuration.name) as of \(asOfText): \(manifest.status), \(steps.count) steps, in \(folder.final)")
+      if !failed.isEmpty { throw JobError.gatesFailed(failed) }
+    }
+  }
+}
