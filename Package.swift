@@ -72,7 +72,7 @@ let package = Package(
     .executableTarget(name: "analyze", dependencies: ["AnalyzeCommand"]),
     .executableTarget(
       name: "AnalyzeBenchmarks",
-      dependencies: ["DataIngest", "Features"],
+      dependencies: ["DataIngest", "Features", "LinearAlgebra", "Models"],
       path: "Sources/Benchmarks/AnalyzeBenchmarks"
     ),
 

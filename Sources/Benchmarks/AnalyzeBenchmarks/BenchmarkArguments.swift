@@ -1,19 +1,27 @@
+import DataIngest
+
 /// The command line of `AnalyzeBenchmarks`, parsed by hand so the tool needs
-/// nothing beyond DataIngest.
+/// nothing beyond the modules it measures.
 enum BenchmarkArguments {
   case help
   /// Hidden: measure one load in this process and print it as one line.
   case child(IngestScenario, folder: String)
   case ingest(IngestArguments)
+  case logit(LogitArguments)
 
   static let usage = """
     usage: AnalyzeBenchmarks ingest DATA_DIR [--runs N] [--peer pandas,polars,duckdb|all|none]
                                              [--python PATH] [--peers-dir DIR]
+           AnalyzeBenchmarks logit DATA_DIR [--runs N] [--peer statsmodels,sklearn|all|none]
+                                            [--python PATH] [--as-of YYYY-MM-DD] [--horizon H]
 
-      --runs N       measured loads per scenario (median time, largest peak RSS); default 3
-      --peer LIST    Python peers whose read stage to run once each; default none
+      --runs N       measured runs (median time); default 3
+      --peer LIST    ingest: Python peers whose read stage to run once each; default none
+                     logit: Python fitters timed on the same design matrix; default all
       --python PATH  the interpreter for the peers; default python3 (looked up on PATH)
       --peers-dir    folder of the *_pipeline.py scripts; default /work/shared/bench/peers
+      --as-of        logit: T of the churn label; default 2025-07-01, as the bench peers
+      --horizon H    logit: churn window [T, T + H) in days; default 90
     """
 
   static func parse(_ arguments: [String]) throws(BenchmarkError) -> BenchmarkArguments {
@@ -24,40 +32,104 @@ enum BenchmarkArguments {
       }
       return .child(scenario, folder: arguments[2])
     }
-    guard command == "ingest" else { throw .usage("unknown command '\(command)'") }
-    var options = IngestArguments(folder: "")
-    var rest = arguments.dropFirst()
+    let rest = arguments.dropFirst()
+    switch command {
+    case "ingest": return .ingest(try parseOptions(rest, command: command))
+    case "logit": return .logit(try parseOptions(rest, command: command))
+    default: throw .usage("unknown command '\(command)'")
+    }
+  }
+
+  /// The one positional argument (DATA_DIR) and the `--name value` pairs.
+  private static func parseOptions<Options: CommandOptions>(
+    _ arguments: ArraySlice<String>, command: String
+  ) throws(BenchmarkError) -> Options {
+    var folder: String?
+    var pairs: [(String, String)] = []
+    var rest = arguments
     while let argument = rest.popFirst() {
       if !argument.hasPrefix("--") {
-        guard options.folder.isEmpty else { throw .usage("unexpected argument '\(argument)'") }
-        options.folder = argument
+        guard folder == nil else { throw .usage("unexpected argument '\(argument)'") }
+        folder = argument
         continue
       }
       guard let value = rest.popFirst() else { throw .usage("\(argument) needs a value") }
-      switch argument {
+      pairs.append((argument, value))
+    }
+    guard let folder else { throw .usage("\(command) needs a DATA_DIR") }
+    var options = Options(folder: folder)
+    for (name, value) in pairs {
+      switch name {
       case "--runs":
         guard let runs = Int(value), runs >= 1 else { throw .usage("--runs must be a positive integer") }
         options.runs = runs
-      case "--peer":
-        options.peers = try Peer.list(value)
       case "--python":
         options.python = value
-      case "--peers-dir":
-        options.peersDirectory = value
       default:
-        throw .usage("unknown option '\(argument)'")
+        guard try options.set(name, value) else { throw .usage("unknown option '\(name)' for \(command)") }
       }
     }
-    guard !options.folder.isEmpty else { throw .usage("ingest needs a DATA_DIR") }
-    return .ingest(options)
+    return options
   }
 }
 
+/// What every benchmark command takes.
+protocol CommandOptions {
+  init(folder: String)
+  var runs: Int { get set }
+  var python: String { get set }
+  /// Sets the option `name` of this command; `false` when it has none of that name.
+  mutating func set(_ name: String, _ value: String) throws(BenchmarkError) -> Bool
+}
+
 /// Options of the `ingest` benchmark.
-struct IngestArguments {
+struct IngestArguments: CommandOptions {
   var folder: String
   var runs = 3
   var peers: [Peer] = []
   var python = "python3"
   var peersDirectory = "/work/shared/bench/peers"
+
+  init(folder: String) { self.folder = folder }
+
+  mutating func set(_ name: String, _ value: String) throws(BenchmarkError) -> Bool {
+    switch name {
+    case "--peer": peers = try Peer.list(value)
+    case "--peers-dir": peersDirectory = value
+    default: return false
+    }
+    return true
+  }
+}
+
+/// Options of the `logit` benchmark.
+struct LogitArguments: CommandOptions {
+  var folder: String
+  var runs = 3
+  var peers: [LogitPeer] = LogitPeer.allCases
+  var python = "python3"
+  /// T, as the bench peers' `--as-of 2025-07-01`.
+  var asOf = DayNumber.day(year: 2025, month: 7, day: 1)!
+  var horizon = 90
+
+  init(folder: String) { self.folder = folder }
+
+  mutating func set(_ name: String, _ value: String) throws(BenchmarkError) -> Bool {
+    switch name {
+    case "--peer":
+      peers = try LogitPeer.list(value)
+    case "--as-of":
+      let parts = value.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+      guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2],
+        let number = DayNumber.day(year: year, month: month, day: day)
+      else { throw .usage("--as-of must be a date YYYY-MM-DD, not '\(value)'") }
+      asOf = number
+    case "--horizon":
+      guard let horizon = Int(value), horizon >= 1 else { throw .usage("--horizon must be a positive integer") }
+      self.horizon = horizon
+    default:
+      return false
+    }
+    return true
+  }
 }

@@ -67,4 +67,22 @@ struct ChildProcess {
     return ChildProcess(
       output: String(decoding: bytes, as: UTF8.self), seconds: seconds, peakRSSKiB: usage.ru_maxrss)
   }
+
+  /// Runs a Python script, `arguments[0]` being the interpreter, and reads
+  /// the one-line JSON object it prints last.
+  /// - Throws: ``BenchmarkError/pythonNotFound(_:)`` when the interpreter is
+  ///   missing, ``BenchmarkError/unreadableOutput(command:output:)`` when no
+  ///   line starts with `{`, and what ``run(_:)`` throws.
+  static func runPython(_ arguments: [String]) throws(BenchmarkError) -> (ChildProcess, JSONLine) {
+    let child: ChildProcess
+    do {
+      child = try run(arguments)
+    } catch .system(_, let code) where code == ENOENT {
+      throw .pythonNotFound(arguments[0])
+    }
+    guard let line = child.output.split(separator: "\n").last(where: { $0.hasPrefix("{") }) else {
+      throw .unreadableOutput(command: arguments.joined(separator: " "), output: child.output)
+    }
+    return (child, JSONLine(line))
+  }
 }

@@ -15,7 +15,7 @@ struct IngestBenchmark {
     let files = [source.customers, source.transactions, source.events].compactMap { $0 }
     // Measure on a warm page cache, as the peers' bench runs do.
     for file in files { warmPageCache(file) }
-    let loadBefore = loadAverage()
+    let loadBefore = Machine.loadAverage
 
     var ours: [IngestScenario: [IngestMeasurement]] = [:]
     for run in 1...arguments.runs {
@@ -40,7 +40,7 @@ struct IngestBenchmark {
       log("\(peer.rawValue): read \(measurement.readSeconds) s, process \(measurement.processSeconds) s")
       peers.append(measurement)
     }
-    let loadAfter = loadAverage()
+    let loadAfter = Machine.loadAverage
 
     let allBytes = files.reduce(0) { $0 + fileSize($1) }
     var table = BenchmarkTable()
@@ -49,7 +49,7 @@ struct IngestBenchmark {
       table.rows.append(
         .init(
           pipeline: "analyze DataIngest", files: scenario.label, rows: runs[0].rows, bytes: runs[0].bytes,
-          seconds: median(runs.map(\.seconds)), peakRSSKiB: runs.map(\.peakRSSKiB).max()!, runs: runs.count))
+          seconds: runs.map(\.seconds).median, peakRSSKiB: runs.map(\.peakRSSKiB).max()!, runs: runs.count))
     }
     for peer in peers {
       table.rows.append(
@@ -66,14 +66,14 @@ struct IngestBenchmark {
       .joined(separator: ", ") + ".")
     print()
     print(featureTable(ours: ours[.all]!, peers: peers))
-    print("Load average (1 min) before: \(loadBefore), after: \(loadAfter); \(cpuCount()) CPUs.")
+    print("Load average (1 min) before: \(loadBefore), after: \(loadAfter); \(Machine.cpuCount) CPUs.")
   }
 }
 
 /// Features as of T and T + H with labels, and read + features, ours against each peer's stages.
 private func featureTable(ours: [IngestMeasurement], peers: [PeerMeasurement]) -> String {
-  let read = median(ours.map(\.seconds))
-  let features = median(ours.map(\.featureSeconds))
+  let read = ours.map(\.seconds).median
+  let features = ours.map(\.featureSeconds).median
   var lines = [
     "| pipeline | features s (T and T + 90, labels) | read + features s |",
     "|---|--:|--:|",
@@ -84,12 +84,6 @@ private func featureTable(ours: [IngestMeasurement], peers: [PeerMeasurement]) -
       "| \(peer.peer.rawValue) \(peer.version) | \(String(format2: peer.featureSeconds)) | \(String(format2: peer.readSeconds + peer.featureSeconds)) |")
   }
   return lines.joined(separator: "\n")
-}
-
-private func median(_ values: [Double]) -> Double {
-  let sorted = values.sorted()
-  let middle = sorted.count / 2
-  return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
 /// Writes a progress line to standard error (fd 2 directly: Glibc's
@@ -115,11 +109,3 @@ private func warmPageCache(_ path: String) {
   defer { buffer.deallocate() }
   while read(fd, buffer, 1 << 20) > 0 {}
 }
-
-/// The one-minute load average, to show whether the machine was busy.
-private func loadAverage() -> String {
-  var loads = [Double](repeating: 0, count: 3)
-  return getloadavg(&loads, 3) == 3 ? String(format2: loads[0]) : "?"
-}
-
-private func cpuCount() -> Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
