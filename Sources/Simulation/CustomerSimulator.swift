@@ -52,6 +52,8 @@ struct CustomerSimulator {
   /// segments where most customers are members and for the others.
   private static let highTiers = [0.35, 0.75, 1.0]
   private static let lowTiers = [0.6, 0.9, 1.0]
+  /// Shape of the Gamma spread of purchase rates within a segment.
+  static let rateSpreadShape = 5.0
   /// Orders above this are clamped, keeping cents within Int32.
   private static let maximumOrderCents = 50_000_000.0
 
@@ -105,10 +107,13 @@ struct CustomerSimulator {
     let end = Double(model.dayCount)
     let churned = churnTime < end
     let stop = min(churnTime, end)
-    // Each customer's own rate: the segment's times a Gamma(3, 1/3) spread
-    // of mean 1; dissatisfied customers buy a little less.
+    // Each customer's own rate: the segment's times a Gamma(5, 1/5) spread
+    // of mean 1 (±45%, one sd): segments differ by multiples, and the spread
+    // within one stays smaller than the gaps between them, so the segments
+    // are there to be found. Dissatisfied customers buy a little less.
     let purchaseRate =
-      profile.purchasesPerDay * rng.nextGamma(shape: 3, scale: 1.0 / 3.0) * exp(-0.2 * dissatisfaction)
+      profile.purchasesPerDay * rng.nextGamma(shape: Self.rateSpreadShape, scale: 1 / Self.rateSpreadShape)
+      * exp(-0.2 * dissatisfaction)
 
     let buyer = Buyer(
       index: Int32(index), segment: segment, priceSensitive: priceSensitive,
@@ -198,12 +203,21 @@ struct CustomerSimulator {
     let firstRow = rows.count
     for row in 0..<rowCount {
       let weight = row == 0 ? weights.0 : row == 1 ? weights.1 : weights.2
-      let cents = max(1, Int((totalCents * weight / weightTotal).rounded()))
+      var cents = max(1, Int((totalCents * weight / weightTotal).rounded()))
       let category =
         rng.nextBernoulli(Self.favouriteCategoryShare)
         ? buyer.favouriteCategory : UInt8(rng.nextIndex(cumulative: model.categoryCumulative[buyer.segment]))
       let quantity = 1 + min(rng.nextPoisson(mean: 0.4), 99)
       let discount = discounted ? max(1, Int((Double(cents) * (0.05 + 0.25 * rng.nextUnit())).rounded())) : 0
+      // Two rows of an order may come out equal (cheap orders split into
+      // equal cents); a loader would drop the second as a duplicate, so a
+      // cent more tells them apart.
+      while rows[firstRow...].contains(where: {
+        $0.cents == Int32(cents) && $0.category == category && $0.quantity == Int16(quantity)
+          && $0.discountCents == Int32(discount)
+      }) {
+        cents += 1
+      }
       rows.append(
         TransactionRecord(
           customer: buyer.index, day: day, cents: Int32(cents), discountCents: Int32(discount),
