@@ -48,6 +48,9 @@ public struct CustomerFeatures: Sendable {
   public let refundCount: [Double]
   /// Sum of order amounts dated in [T − 365, T): the current value.
   public let spend365d: [Double]
+  /// Sum of purchase amounts before T, refunds not subtracted: what the
+  /// customer's purchases were worth when made.
+  public let purchaseValue: [Double]
   /// Event counts per type, types sorted by name; empty without events.
   public let events: [(type: String, counts: [Double])]
 
@@ -87,7 +90,7 @@ public struct CustomerFeatures: Sendable {
     asOf: Int32, horizon: Int?, customer: [Int32], hasOrders: [Bool], recencyDays: [Double],
     frequency: [Double], monetaryTotal: [Double], monetaryAvg: [Double], tenureDays: [Double],
     interpurchaseDaysAvg: [Double], orders90d: [Double], spend90d: [Double], distinctCategories: [Double]?,
-    discountShare: [Double]?, refundCount: [Double], spend365d: [Double], events: [(type: String, counts: [Double])],
+    discountShare: [Double]?, refundCount: [Double], spend365d: [Double], purchaseValue: [Double], events: [(type: String, counts: [Double])],
     churn: [Double]?, purchase: [Double]?
   ) {
     self.asOf = asOf
@@ -106,6 +109,7 @@ public struct CustomerFeatures: Sendable {
     self.discountShare = discountShare
     self.refundCount = refundCount
     self.spend365d = spend365d
+    self.purchaseValue = purchaseValue
     self.events = events
     self.churn = churn
     self.purchase = purchase

@@ -55,6 +55,7 @@ public struct FeatureBuilder: Sendable {
     var frequency = [Double](repeating: 0, count: n)
     // Money sums are compensated, so totals of cents come out as the nearest double to the exact sum.
     var monetary = [NeumaierSum](repeating: NeumaierSum(), count: n)
+    var purchased = [NeumaierSum](repeating: NeumaierSum(), count: n)
     var first = [Int32](repeating: .max, count: n)
     var last = [Int32](repeating: .min, count: n)
     var orders90 = [Double](repeating: 0, count: n)
@@ -75,6 +76,7 @@ public struct FeatureBuilder: Sendable {
       if day >= from365 { spend365[c].add(amount) }
       if amount > 0 {
         frequency[c] += 1
+        purchased[c].add(amount)
         if day < first[c] { first[c] = day }
         if day > last[c] { last[c] = day }
         if day >= from90 { orders90[c] += 1 }
@@ -118,7 +120,7 @@ public struct FeatureBuilder: Sendable {
       recencyDays: recency, frequency: rowFrequency, monetaryTotal: rowMonetary, monetaryAvg: average,
       tenureDays: tenure, interpurchaseDaysAvg: interpurchase, orders90d: pick(orders90), spend90d: known.map { spend90[Int($0)].value },
       distinctCategories: categories.map(pick), discountShare: discountShare, refundCount: pick(refunds),
-      spend365d: known.map { spend365[Int($0)].value },
+      spend365d: known.map { spend365[Int($0)].value }, purchaseValue: known.map { purchased[Int($0)].value },
       events: eventCounts.map { ($0.type, pick($0.counts)) },
       churn: labelsBought.map { bought in
         known.map { c in ordered[Int(c)] ? (bought[Int(c)] ? 0 : 1) : .nan }

@@ -1,9 +1,13 @@
+import DataIngest
 import Features
 import Foundation
 import LinearAlgebra
 import Models
 import Testing
 import TestSupport
+
+/// The peer pipelines' design, which the groups below are made for.
+private let rfm = SegmentFeature.recencyFrequencyMonetary
 
 /// Three well-separated groups in log RFM space (sizes 60, 50, 40), two
 /// prospects without recency, provinces and a sparse numeric column.
@@ -59,12 +63,12 @@ private func threeGroups(seed: UInt64 = 1) -> (table: FeatureTable, groups: [Int
 }
 
 @Suite struct SegmentDesignTests {
-  @Test("the default design is log1p RFM standardized with ddof 0, prospects left out")
+  @Test("the RFM design is log1p R, F, M standardized with ddof 0, prospects left out")
   func defaultDesign() throws {
     let table = threeGroups().table
     let rows = SegmentDesign.population(of: table)
     #expect(rows.count == 150)
-    let design = try SegmentDesign(table: table, features: SegmentFeature.defaults, rows: rows)
+    let design = try SegmentDesign(table: table, features: rfm, rows: rows)
     #expect(design.columns.map(\.name) == ["log1p_recency_days", "log1p_frequency", "log1p_monetary_total_pos"])
     for c in 0..<3 {
       let column = design.matrix.column(c)
@@ -99,7 +103,7 @@ private func threeGroups(seed: UInt64 = 1) -> (table: FeatureTable, groups: [Int
   @Test("k auto finds the three groups by silhouette and reports every k tried")
   func recoversGroups() throws {
     let (table, groups) = threeGroups()
-    let result = try Segmentation(k: .automatic(2...6), seed: 3).fit(table)
+    let result = try Segmentation(features: rfm, k: .automatic(2...6), seed: 3).fit(table)
     #expect(result.k == 3)
     #expect(result.kSelection.map(\.k) == [2, 3, 4, 5, 6])
     #expect(result.kSelection.allSatisfy { $0.silhouette != nil && $0.calinskiHarabasz != nil && $0.daviesBouldin != nil })
@@ -112,7 +116,7 @@ private func threeGroups(seed: UInt64 = 1) -> (table: FeatureTable, groups: [Int
 
   @Test("a fixed k gives one k-selection row")
   func fixedK() throws {
-    let result = try Segmentation(k: .fixed(4), seed: 3).fit(threeGroups().table)
+    let result = try Segmentation(features: rfm, k: .fixed(4), seed: 3).fit(threeGroups().table)
     #expect(result.kSelection.map(\.k) == [4])
     #expect(!result.isAutomatic)
   }
@@ -120,8 +124,8 @@ private func threeGroups(seed: UInt64 = 1) -> (table: FeatureTable, groups: [Int
   @Test("the same table and seed give the same segments, centres and scores")
   func deterministic() throws {
     let table = threeGroups(seed: 9).table
-    let a = try Segmentation(k: .automatic(2...5), seed: 11).fit(table)
-    let b = try Segmentation(k: .automatic(2...5), seed: 11).fit(table)
+    let a = try Segmentation(features: rfm, k: .automatic(2...5), seed: 11).fit(table)
+    let b = try Segmentation(features: rfm, k: .automatic(2...5), seed: 11).fit(table)
     #expect(a.kMeans == b.kMeans)
     #expect(a.kSelection == b.kSelection)
     #expect(a.distances == b.distances)
@@ -130,14 +134,14 @@ private func threeGroups(seed: UInt64 = 1) -> (table: FeatureTable, groups: [Int
   @Test("too few customers for k is an error naming the counts")
   func tooFew() {
     #expect(throws: FeatureError.tooFewCustomers(required: 200, actual: 150, purpose: "segmenting into 200")) {
-      try Segmentation(k: .fixed(200)).fit(threeGroups().table)
+      try Segmentation(features: rfm, k: .fixed(200)).fit(threeGroups().table)
     }
   }
 
   @Test("profiles and names: the frequent big spenders are high-value loyal, the lapsed dormant")
   func namesFromProfile() throws {
     let table = threeGroups().table
-    let result = try Segmentation(k: .fixed(3), seed: 3).fit(table)
+    let result = try Segmentation(features: rfm, k: .fixed(3), seed: 3).fit(table)
     let profile = SegmentProfile(result, table: table)
     #expect(profile.sizes == [60, 50, 40])
     let names = SegmentName.derive(from: profile).map(\.en)
@@ -168,7 +172,7 @@ private func threeGroups(seed: UInt64 = 1) -> (table: FeatureTable, groups: [Int
   @Test("model.json round-trips, and assigning the training customers gives back their segments")
   func roundTrip() throws {
     let table = threeGroups().table
-    let features = SegmentFeature.defaults + [SegmentFeature("province", transform: .oneHot, weight: 0.5)]
+    let features = rfm + [SegmentFeature("province", transform: .oneHot, weight: 0.5)]
     let result = try Segmentation(features: features, k: .fixed(3), seed: 5).fit(table)
     let names = SegmentName.derive(from: SegmentProfile(result, table: table))
     let model = SegmentModel(result: result, names: names, asOf: "2026-01-01", tableRows: table.count, toolVersion: "test")
@@ -189,7 +193,7 @@ private func threeGroups(seed: UInt64 = 1) -> (table: FeatureTable, groups: [Int
 
   @Test("a model of another format version is refused")
   func versionCheck() throws {
-    let result = try Segmentation(k: .fixed(2)).fit(threeGroups().table)
+    let result = try Segmentation(features: rfm, k: .fixed(2)).fit(threeGroups().table)
     let model = SegmentModel(result: result, names: [SegmentName("a"), SegmentName("b")], asOf: "2026-01-01", tableRows: 152, toolVersion: "t")
     let text = String(decoding: try model.jsonBytes(), as: UTF8.self).replacingOccurrences(of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 99")
     #expect(throws: FeatureError.self) { try SegmentModel.decode(Array(text.utf8)) }
@@ -218,5 +222,40 @@ private func threeGroups(seed: UInt64 = 1) -> (table: FeatureTable, groups: [Int
       guard case .invalidConfiguration(let path, let l, _, let m)? = error as? FeatureError else { return false }
       return path == "names.yaml" && (line == nil || l == line) && m.contains(message) && l != nil
     }
+  }
+}
+
+@Suite struct PurchaseBehaviourTests {
+  /// A: purchases of 100 and 300 thirty days apart, one refunded in part;
+  /// B: one purchase of 50, refunded; C: a refund only.
+  @Test("purchases a year over the active span plus 60 days, and the average purchase value before refunds, by hand")
+  func byHand() throws {
+    let folder = TemporaryDirectory()
+    _ = folder.write("transactions.csv", """
+      order_id,customer_id,order_date,amount
+      O1,A,2025-01-01,100
+      O2,A,2025-01-31,300
+      O3,A,2025-02-05,-100
+      O4,B,2025-02-20,50
+      O5,B,2025-02-25,-50
+      O6,C,2025-02-26,-10
+
+      """)
+    let history = try PurchaseHistoryLoader.load(try .folder(folder.path))
+    let features = try FeatureBuilder(asOf: DayNumber.day(year: 2025, month: 3, day: 2)!).build(history)
+    var table = FeatureTable(features, history: history)
+    PurchaseBehaviour.append(to: &table, features: features)
+    #expect(table.customerIDs == ["A", "B", "C"])
+    // A: tenure 60 days, recency 30, so an active span of 30 days: 365 · 2 / (30 + 60).
+    let rate = try #require(table.numbers("purchases_per_year"))
+    #expect(rate[0] == 365.0 * 2 / 90 && rate[1] == 365.0 / 60 && rate[2].isNaN)
+    let value = try #require(table.numbers("purchase_value_avg"))
+    #expect(value[0] == 200 && value[1] == 50 && value[2].isNaN)
+    // Net of refunds, monetary_avg would put B at 0.
+    #expect(table.numbers("monetary_avg")![1] == 0)
+    // Appending twice adds nothing.
+    let columns = table.columns.count
+    PurchaseBehaviour.append(to: &table, features: features)
+    #expect(table.columns.count == columns)
   }
 }

@@ -40,8 +40,9 @@ extension Analyze {
       let features = try FeatureBuilder(asOf: asOf?.day ?? dayAfterLast).build(history)
       let classification = CustomerClassification(
         regions: try regions.map { path throws(FeatureError) in try RegionMapping.load(path: path) } ?? .china)
-      let table = OutcomeStudy.table(features, history: history, classification: classification)
+      var table = OutcomeStudy.table(features, history: history, classification: classification)
       if isSegmentModel {
+        PurchaseBehaviour.append(to: &table, features: features)
         let segments = try SegmentModel.decode(Array(bytes))
         let assigned = try segments.assign(table)
         try folder.write(SegmentReport.assignmentTable(assigned, names: segments.names, language: output.lang), as: "segments.csv")

@@ -8,11 +8,14 @@ extension Analyze {
   /// `analyze segment`: k-means segments of the customers with purchases, profiled and named.
   struct Segment: DataCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Customer segments: k-means on log RFM (and any features you add), k chosen by silhouette, profiled and named.",
+      abstract: "Customer segments: k-means on how often and how much customers buy (and any features you add), k chosen by silhouette, profiled and named.",
       discussion: """
-        Clusters the customers with at least one purchase before --as-of on log1p(recency_days), \
-        log1p(frequency) and log1p(max(monetary_total, 0)), standardized, plus the --features you add \
-        (numbers: name[:log|raw][*weight], default log; text: name[*weight], one-hot). Writes \
+        Clusters the customers with at least one purchase before --as-of on log1p(purchases_per_year) \
+        (365 · frequency / (days from the first to the last purchase + 60)) and \
+        log1p(purchase_value_avg) (purchase value before refunds / frequency), standardized, plus the \
+        --features you add (numbers: name[:log|raw][*weight], default log; text: name[*weight], one-hot). \
+        The peer pipelines' log RFM design is --no-default-features --features \
+        recency_days,frequency,monetary_total. Writes \
         segments.csv, centroids.csv, k_selection.csv, profile.md and model.json into --out. With a \
         truth.csv in the data folder (or --truth), reports the adjusted Rand index against it.
         """)
@@ -41,10 +44,10 @@ extension Analyze {
 
     @Option(
       parsing: .singleValue,
-      help: ArgumentHelp("Features added to the default log RFM, comma-separated: name[:log|raw|onehot][*weight].", valueName: "list"))
+      help: ArgumentHelp("Features added to the default two (purchases a year, average purchase value), comma-separated: name[:log|raw|onehot][*weight].", valueName: "list"))
     var features: [String] = []
 
-    @Flag(help: "Cluster on the --features only, without the default log recency, frequency and monetary value.")
+    @Flag(help: "Cluster on the --features only, without the default purchases a year and average purchase value.")
     var noDefaultFeatures = false
 
     @Option(help: "The seed of k-means and of the silhouette sample.")
@@ -86,7 +89,8 @@ extension Analyze {
       let folder = try OutputFolder(output.out)
       try folder.writeIngest(history.ingest)
       let customerFeatures = try window.builder(for: history, defaultHorizon: 90).build(history)
-      let table = FeatureTable(customerFeatures, history: history)
+      var table = FeatureTable(customerFeatures, history: history)
+      PurchaseBehaviour.append(to: &table, features: customerFeatures)
 
       var chosen = noDefaultFeatures ? [] : SegmentFeature.defaults
       for text in featureTexts {

@@ -40,10 +40,17 @@ public struct SegmentFeature: Sendable, Codable, Equatable, Hashable, CustomStri
     self.weight = weight
   }
 
-  /// The default design: log recency, frequency and monetary value, the RFM
-  /// triple the peer pipelines cluster (`common.py`), so results compare
-  /// number for number with scikit-learn.
+  /// The default design: how often and how much a customer buys, log
+  /// purchases a year while active and log average purchase value (see
+  /// ``PurchaseBehaviour`` for why not recency, frequency and total spend).
   public static let defaults: [SegmentFeature] = [
+    SegmentFeature(PurchaseBehaviour.purchasesPerYear), SegmentFeature(PurchaseBehaviour.purchaseValueAverage),
+  ]
+
+  /// Log recency, frequency and monetary value: the RFM triple the peer
+  /// pipelines cluster (`common.py`), to compare number for number with
+  /// scikit-learn (`--no-default-features --features recency_days,frequency,monetary_total`).
+  public static let recencyFrequencyMonetary: [SegmentFeature] = [
     SegmentFeature("recency_days"), SegmentFeature("frequency"), SegmentFeature("monetary_total"),
   ]
 

@@ -6,7 +6,9 @@ import LinearAlgebra
 ///
 /// ```swift
 /// let model = try SegmentModel.decode(bytes)
-/// let assigned = try model.assign(FeatureTable(newFeatures, history: newHistory))
+/// var table = FeatureTable(newFeatures, history: newHistory)
+/// PurchaseBehaviour.append(to: &table, features: newFeatures)   // the default measures
+/// let assigned = try model.assign(table)
 /// ```
 ///
 /// `Codable`; ``jsonBytes()`` writes sorted keys, so the same fit gives the
