@@ -8,20 +8,26 @@ enum BenchmarkArguments {
   case child(IngestScenario, folder: String)
   case ingest(IngestArguments)
   case logit(LogitArguments)
+  case kmeans(KMeansArguments)
 
   static let usage = """
     usage: AnalyzeBenchmarks ingest DATA_DIR [--runs N] [--peer pandas,polars,duckdb|all|none]
                                              [--python PATH] [--peers-dir DIR]
            AnalyzeBenchmarks logit DATA_DIR [--runs N] [--peer statsmodels,sklearn|all|none]
                                             [--python PATH] [--as-of YYYY-MM-DD] [--horizon H]
+           AnalyzeBenchmarks kmeans DATA_DIR [--runs N] [--peer sklearn|none] [--python PATH]
+                                             [--as-of YYYY-MM-DD] [--k K] [--restarts R]
 
       --runs N       measured runs (median time); default 3
       --peer LIST    ingest: Python peers whose read stage to run once each; default none
                      logit: Python fitters timed on the same design matrix; default all
+                     kmeans: scikit-learn's KMeans on the same matrix (sklearn) or none; default sklearn
       --python PATH  the interpreter for the peers; default python3 (looked up on PATH)
       --peers-dir    folder of the *_pipeline.py scripts; default /work/shared/bench/peers
-      --as-of        logit: T of the churn label; default 2025-07-01, as the bench peers
+      --as-of        logit: T of the churn label; kmeans: T of the features; default 2025-07-01, as the bench peers
       --horizon H    logit: churn window [T, T + H) in days; default 90
+      --k K          kmeans: clusters; default 5, as the bench peers
+      --restarts R   kmeans: k-means++ restarts (n_init); default 10
     """
 
   static func parse(_ arguments: [String]) throws(BenchmarkError) -> BenchmarkArguments {
@@ -36,6 +42,7 @@ enum BenchmarkArguments {
     switch command {
     case "ingest": return .ingest(try parseOptions(rest, command: command))
     case "logit": return .logit(try parseOptions(rest, command: command))
+    case "kmeans": return .kmeans(try parseOptions(rest, command: command))
     default: throw .usage("unknown command '\(command)'")
     }
   }
@@ -119,11 +126,7 @@ struct LogitArguments: CommandOptions {
     case "--peer":
       peers = try LogitPeer.list(value)
     case "--as-of":
-      let parts = value.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-      guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2],
-        let number = DayNumber.day(year: year, month: month, day: day)
-      else { throw .usage("--as-of must be a date YYYY-MM-DD, not '\(value)'") }
-      asOf = number
+      asOf = try asOfDay(value)
     case "--horizon":
       guard let horizon = Int(value), horizon >= 1 else { throw .usage("--horizon must be a positive integer") }
       self.horizon = horizon
@@ -132,4 +135,49 @@ struct LogitArguments: CommandOptions {
     }
     return true
   }
+}
+
+/// Options of the `kmeans` benchmark.
+struct KMeansArguments: CommandOptions {
+  var folder: String
+  var runs = 3
+  /// Whether scikit-learn runs too (`--peer sklearn`, the default, or `none`).
+  var runPeer = true
+  var python = "python3"
+  /// T of the features, as the bench peers' `--as-of 2025-07-01`.
+  var asOf = DayNumber.day(year: 2025, month: 7, day: 1)!
+  var k = 5
+  var restarts = 10
+
+  init(folder: String) { self.folder = folder }
+
+  mutating func set(_ name: String, _ value: String) throws(BenchmarkError) -> Bool {
+    switch name {
+    case "--peer":
+      guard value == "sklearn" || value == "all" || value == "none" else {
+        throw .usage("unknown peer '\(value)' (sklearn, all or none)")
+      }
+      runPeer = value != "none"
+    case "--as-of":
+      asOf = try asOfDay(value)
+    case "--k":
+      guard let k = Int(value), k >= 1 else { throw .usage("--k must be a positive integer") }
+      self.k = k
+    case "--restarts":
+      guard let restarts = Int(value), restarts >= 1 else { throw .usage("--restarts must be a positive integer") }
+      self.restarts = restarts
+    default:
+      return false
+    }
+    return true
+  }
+}
+
+/// The day of `--as-of YYYY-MM-DD`.
+private func asOfDay(_ value: String) throws(BenchmarkError) -> Int32 {
+  let parts = value.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+  guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2],
+    let number = DayNumber.day(year: year, month: month, day: day)
+  else { throw .usage("--as-of must be a date YYYY-MM-DD, not '\(value)'") }
+  return number
 }

@@ -1,12 +1,14 @@
 // Times DataIngest's read + parse + index of a generated data set against a
 // Python peer's read stage (`ingest`), and the churn model's fit and scoring
 // against statsmodels and scikit-learn on the same matrix (`logit`), and
-// prints a Markdown table for the README.
+// k-means (k = 5, 10 restarts) against scikit-learn on the same matrix
+// (`kmeans`), and prints a Markdown table for the README.
 //
 //   swift build -c release --product AnalyzeBenchmarks
 //   OPENBLAS_NUM_THREADS=1 .build/release/AnalyzeBenchmarks ingest /work/data1m \
 //     --runs 3 --peer pandas,polars,duckdb
 //   OPENBLAS_NUM_THREADS=1 .build/release/AnalyzeBenchmarks logit /work/data1m --runs 3
+//   OPENBLAS_NUM_THREADS=1 .build/release/AnalyzeBenchmarks kmeans /work/data1m --runs 3
 //
 // (`swift run -c release AnalyzeBenchmarks ingest DATA_DIR ...` works too.)
 // DATA_DIR comes from `python3 gen_purchases.py --customers 1000000 --seed 1
@@ -30,6 +32,8 @@ do {
     try IngestBenchmark(arguments: arguments).run()
   case .logit(let arguments):
     try LogitBenchmark(arguments: arguments).run()
+  case .kmeans(let arguments):
+    try KMeansBenchmark(arguments: arguments).run()
   }
 } catch {
   log("AnalyzeBenchmarks: \(error)")
