@@ -22,6 +22,50 @@ import Testing
     assertApproximatelyEqual(run.inertia, 0.04, relativeTolerance: 1e-9)
   }
 
+  @Test("the bounded assignment gives plain Lloyd's labels, iterations and centres")
+  func boundedAssignmentIsLloyd() {
+    // Five overlapping blobs in 3 dimensions: many rows change cluster over
+    // many iterations, and blocks of 256 rows make the failed rows of several
+    // blocks share a gathered block.
+    var generator = Xoshiro256StarStar(seed: 11)
+    let n = 3_000
+    var values = [Double]()
+    for i in 0..<n {
+      let centre = Double(i % 5)
+      for f in 0..<3 { values.append(centre * Double(f + 1) + 3 * (generator.nextUnit() - 0.5)) }
+    }
+    let data = Matrix(rows: n, columns: 3, rowMajor: values)
+    let start = Matrix(rows: 5, columns: 3, rowMajor: Array(values[0..<15]))
+    let run = lloyd(
+      blocks: RowBlocks(data, blockSize: 256, centre: false), initialCentres: start, maxIterations: 300,
+      tolerance: 0)
+
+    // Plain Lloyd with direct distances: every row, every centre, every iteration.
+    var centres = (0..<5).map { j in (0..<3).map { start[j, $0] } }
+    var labels = [Int32](repeating: -1, count: n)
+    var iterations = 0
+    while true {
+      iterations += 1
+      let previous = labels
+      for i in 0..<n {
+        let d = centres.map { c in (0..<3).reduce(0.0) { $0 + (values[i * 3 + $1] - c[$1]) * (values[i * 3 + $1] - c[$1]) } }
+        labels[i] = Int32(d.indices.min { d[$0] < d[$1] || (d[$0] == d[$1] && $0 < $1) }!)
+      }
+      for j in 0..<5 {
+        let members = (0..<n).filter { labels[$0] == Int32(j) }
+        centres[j] = (0..<3).map { f in members.reduce(0.0) { $0 + values[$1 * 3 + f] } / Double(members.count) }
+      }
+      if labels == previous { break }
+    }
+    #expect(iterations > 5)
+    #expect(run.reseeded.isEmpty)
+    #expect(run.iterations == iterations)
+    #expect(run.labels == labels)
+    for j in 0..<5 {
+      for f in 0..<3 { assertApproximatelyEqual(run.centres[j, f], centres[j][f], relativeTolerance: 1e-12) }
+    }
+  }
+
   @Test("a fit on heavily duplicated data ends with k non-empty clusters")
   func duplicatedDataFillsEveryCluster() throws {
     // 200 rows on a line with one heavy duplicate block: some seeds leave a

@@ -14,8 +14,12 @@ import LinearAlgebra
 /// (`2 + ⌊ln k⌋` candidates per centre) and runs Lloyd's algorithm (or
 /// mini-batch steps); the restart with the lowest inertia is kept (ties →
 /// the earliest restart). Point–centre distances go through BLAS `dgemm`
-/// over blocks of `blockSize` rows (`‖x‖² − 2·x·c + ‖c‖²`), so memory beyond
-/// the data and the labels is O(blockSize · k).
+/// over blocks of `blockSize` rows (`‖x‖² − 2·x·c + ‖c‖²`), and only for the
+/// rows whose nearest centre may have changed: a bound per row (the gap to
+/// the second-nearest centre, lowered by how far the centres moved) settles
+/// the others, so the labels are Lloyd's at a fraction of the distances
+/// (Hamerly 2010). Memory beyond the data is O(n) for labels and bounds plus
+/// O(blockSize · k).
 ///
 /// Convergence follows scikit-learn: Lloyd stops when the labels no longer
 /// change or when the total squared centre shift `Σⱼ ‖Δcⱼ‖²` is at most
@@ -42,7 +46,8 @@ import LinearAlgebra
 ///
 /// Reference: Lloyd (1982); Arthur & Vassilvitskii, "k-means++: the
 /// advantages of careful seeding", SODA 2007; Sculley, "Web-scale k-means
-/// clustering", WWW 2010; Pedregosa et al., "Scikit-learn: machine learning
+/// clustering", WWW 2010; Hamerly, "Making k-means even faster", SDM 2010;
+/// Pedregosa et al., "Scikit-learn: machine learning
 /// in Python", JMLR 12, 2011 (`sklearn.cluster.KMeans`).
 public struct KMeans: Sendable, Equatable, Hashable {
   /// How centres are updated.

@@ -75,22 +75,13 @@ func kMeansPlusPlus(blocks: RowBlocks, k: Int, generator: inout Xoshiro256StarSt
     closest.withUnsafeBufferPointer { d in
       flat.withUnsafeBufferPointer { y in
         for b in 0..<blocks.blockCount {
-          let block = blocks.blocks[b]
-          let m = block.rows
+          let m = blocks.blocks[b].rows
           let start = blocks.start(ofBlock: b)
-          block.withUnsafeBufferPointer { x in
+          blocks.blocks[b].withUnsafeBufferPointer { x in
             for t in 0..<trials {
-              var s = 0.0
-              for r in 0..<m {
-                var dist = 0.0
-                for f in 0..<p {
-                  let diff = x[f &* m &+ r] - y[t &* p &+ f]
-                  dist += diff * diff
-                }
-                let current = d[start &+ r]
-                s += dist < current ? dist : current
-              }
-              potentials[t] += s
+              potentials[t] += loweredSum(
+                x, rows: m, centre: UnsafeBufferPointer(rebasing: y[(t * p)..<(t * p + p)]),
+                closest: UnsafeBufferPointer(rebasing: d[start..<(start + m)]), store: nil)
             }
           }
         }
@@ -118,31 +109,62 @@ private func updateClosest(
   blocks: RowBlocks, centre y: [Double], closest: inout [Double], blockSums: inout [Double],
   initial: Bool
 ) {
-  let p = blocks.columns
   closest.withUnsafeMutableBufferPointer { d in
-    for b in 0..<blocks.blockCount {
-      let block = blocks.blocks[b]
-      let m = block.rows
-      let start = blocks.start(ofBlock: b)
-      var s = 0.0
-      block.withUnsafeBufferPointer { x in
-        y.withUnsafeBufferPointer { y in
-          for r in 0..<m {
-            var dist = 0.0
-            for f in 0..<p {
-              let diff = x[f &* m &+ r] - y[f]
-              dist += diff * diff
-            }
-            let current = d[start &+ r]
-            let value = initial || dist < current ? dist : current
-            d[start &+ r] = value
-            s += value
-          }
+    y.withUnsafeBufferPointer { y in
+      for b in 0..<blocks.blockCount {
+        let m = blocks.blocks[b].rows
+        let start = blocks.start(ofBlock: b)
+        if initial {
+          for r in start..<(start + m) { d[r] = .infinity }
+        }
+        let column = UnsafeMutableBufferPointer(rebasing: d[start..<(start + m)])
+        blockSums[b] = blocks.blocks[b].withUnsafeBufferPointer { x in
+          loweredSum(x, rows: m, centre: y, closest: UnsafeBufferPointer(column), store: column)
         }
       }
-      blockSums[b] = s
     }
   }
+}
+
+/// `Σ_r min(D²(r), ‖x_r − y‖²)` over the rows of a column-major block, and,
+/// with `store`, the minima written back; four rows at a time, the four
+/// partial sums added at the end.
+///
+/// Distances are computed directly, `Σ_f (x_f − y_f)²`, so a row equal to
+/// `y` is at exactly 0.
+private func loweredSum(
+  _ x: UnsafeBufferPointer<Double>, rows m: Int, centre y: UnsafeBufferPointer<Double>,
+  closest: UnsafeBufferPointer<Double>, store: UnsafeMutableBufferPointer<Double>?
+) -> Double {
+  let p = y.count
+  let base = x.baseAddress!
+  var sum = SIMD4<Double>(repeating: 0)
+  var r = 0
+  while r &+ 4 <= m {
+    var dist = SIMD4<Double>(repeating: 0)
+    for f in 0..<p {
+      let diff = UnsafeRawPointer(base + (f &* m &+ r)).loadUnaligned(as: SIMD4<Double>.self) - y[f]
+      dist += diff * diff
+    }
+    let current = UnsafeRawPointer(closest.baseAddress! + r).loadUnaligned(as: SIMD4<Double>.self)
+    dist.replace(with: current, where: current .< dist)
+    if let store { UnsafeMutableRawPointer(store.baseAddress! + r).storeBytes(of: dist, as: SIMD4<Double>.self) }
+    sum += dist
+    r &+= 4
+  }
+  var total = (sum[0] + sum[1]) + (sum[2] + sum[3])
+  while r < m {
+    var dist = 0.0
+    for f in 0..<p {
+      let diff = x[f &* m &+ r] - y[f]
+      dist += diff * diff
+    }
+    let lowered = closest[r] < dist ? closest[r] : dist
+    store?[r] = lowered
+    total += lowered
+    r &+= 1
+  }
+  return total
 }
 
 /// The first row whose running sum of `closest` exceeds `target`; rows with

@@ -24,22 +24,27 @@ struct ClusteringRun: Sendable {
 ///
 /// ```
 /// repeat
-///   label(i) ← argminⱼ ‖xᵢ − cⱼ‖²                (blocked dgemm, NearestCentreSearch)
+///   label(i) ← argminⱼ ‖xᵢ − cⱼ‖²                (BoundedAssignment: blocked dgemm for the
+///                                                 rows whose bound does not settle it)
 ///   cⱼ      ← (1/|Sⱼ|) Σ_{i ∈ Sⱼ} xᵢ
 ///   shift   ← Σⱼ ‖cⱼ(new) − cⱼ(old)‖²
 /// until labels unchanged  or  shift ≤ tolerance  or  iteration = maxIterations
 /// then, unless the labels were unchanged, one more assignment to the final centres
 /// ```
 ///
-/// This is scikit-learn's `_kmeans_single_lloyd` loop. An empty cluster is
-/// re-seeded at the point farthest from its current centre (largest squared
-/// distance, ties → lowest row index), taking that point out of its old
-/// cluster's sum, as in scikit-learn's `_relocate_empty_clusters`; a point is
-/// never taken from a cluster it is the only member of.
+/// This is scikit-learn's `_kmeans_single_lloyd` loop; the bounds only skip
+/// distance computations whose outcome is already known, so every
+/// iteration's labels are Lloyd's. The sums are summed afresh after the
+/// first assignment and after a re-seeding, and otherwise follow the rows
+/// that change cluster. An empty cluster is re-seeded at the point farthest
+/// from its current centre (largest squared distance, ties → lowest row
+/// index), taking that point out of its old cluster's sum, as in
+/// scikit-learn's `_relocate_empty_clusters`; a point is never taken from a
+/// cluster it is the only member of.
 ///
 /// Internal kernel: assumes validated input (finite data, `1 ≤ k ≤` the
 /// number of distinct rows, `maxIterations ≥ 1`, `tolerance ≥ 0` already
-/// scaled to the data). Deterministic: all sums run in row order.
+/// scaled to the data). Deterministic: all sums run in a fixed order.
 ///
 /// - Parameters:
 ///   - blocks: the (centred) rows.
@@ -47,10 +52,11 @@ struct ClusteringRun: Sendable {
 ///   - maxIterations: the iteration limit (scikit-learn default 300).
 ///   - tolerance: the absolute limit on the total squared centre shift.
 /// - Returns: the final centres, labels, inertia and convergence record.
-/// - Complexity: O(iterations · n · k · p) time (BLAS `dgemm` per block),
-///   O(n) memory for labels plus O(blockSize · k) for distances.
+/// - Complexity: O(iterations · n · k · p) time at worst (BLAS `dgemm` per
+///   block of rows), far less once most rows keep their centre; O(n) memory
+///   for labels and bounds plus O(blockSize · (k + p)).
 /// Reference: Lloyd, "Least squares quantization in PCM", IEEE Trans. Inf.
-/// Theory 28(2), 1982.
+/// Theory 28(2), 1982; Hamerly, "Making k-means even faster", SDM 2010.
 func lloyd(
   blocks: RowBlocks, initialCentres: Matrix, maxIterations: Int, tolerance: Double
 ) -> ClusteringRun {
@@ -58,15 +64,11 @@ func lloyd(
   let p = blocks.columns
   let k = initialCentres.rows
   var centres = initialCentres
-  var search = NearestCentreSearch(blocks: blocks, k: k)
+  var assignment = BoundedAssignment(blocks: blocks, k: k)
   var labels = [Int32](repeating: 0, count: n)
-  var previousLabels = [Int32](repeating: -1, count: n)
-  var distances = [Double](repeating: 0, count: n)
   var sums = [Double](repeating: 0, count: k * p)  // row-major k × p
   var counts = [Int](repeating: 0, count: k)
-  let sumLanes = 4
-  var laneSums = [Double](repeating: 0, count: sumLanes * k * p)
-  var laneCounts = [Int](repeating: 0, count: sumLanes * k)
+  var freshSums = true
   var reseeded: [(cluster: Int, iteration: Int)] = []
   var iterations = 0
   var lastShift = Double.infinity
@@ -75,54 +77,23 @@ func lloyd(
 
   for iteration in 1...maxIterations {
     iterations = iteration
-    search.setCentres(centres)
-    labels.withUnsafeMutableBufferPointer { lp in
-      distances.withUnsafeMutableBufferPointer { dp in
-        laneSums.withUnsafeMutableBufferPointer { acc in
-          laneCounts.withUnsafeMutableBufferPointer { cnt in
-            for j in acc.indices { acc[j] = 0 }
-            for j in cnt.indices { cnt[j] = 0 }
-            for b in 0..<blocks.blockCount {
-              let block = blocks.blocks[b]
-              let m = block.rows
-              let start = blocks.start(ofBlock: b)
-              let l = UnsafeMutableBufferPointer(rebasing: lp[start..<(start + m)])
-              search.assign(
-                block: block, rowNorms: blocks.squaredNorms[b], centres: centres,
-                labels: l, distances: UnsafeMutableBufferPointer(rebasing: dp[start..<(start + m)]))
-              block.withUnsafeBufferPointer { x in
-                // Row r adds into lane r mod 4, so consecutive rows of the same
-                // cluster do not wait on each other's stores.
-                for r in 0..<m {
-                  let lane = r & (sumLanes &- 1)
-                  let j = Int(truncatingIfNeeded: l[r])
-                  cnt[lane &* k &+ j] &+= 1
-                  let base = lane &* k &* p &+ j &* p
-                  for f in 0..<p { acc[base &+ f] += x[f &* m &+ r] }
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-    // Reduce the lanes in a fixed order.
-    for j in 0..<k {
-      var count = 0
-      for lane in 0..<sumLanes { count += laneCounts[lane * k + j] }
-      counts[j] = count
-      for f in 0..<p {
-        var sum = 0.0
-        for lane in 0..<sumLanes { sum += laneSums[lane * k * p + j * p + f] }
-        sums[j * p + f] = sum
-      }
+    let changed = assignment.assign(
+      blocks: blocks, centres: centres, labels: &labels, sums: &sums, counts: &counts, moving: !freshSums)
+    if freshSums {
+      (sums, counts) = clusterSums(blocks: blocks, labels: labels, k: k)
+      freshSums = false
     }
     if counts.contains(0) {
+      // The squared distance of every row to its nearest centre, which is its label.
+      var distances = NearestCentreSearch.nearest(blocks: blocks, centres: centres).distances
       for cluster in reseedEmptyClusters(
         blocks: blocks, labels: labels, distances: &distances, sums: &sums, counts: &counts)
       {
         reseeded.append((cluster, iteration))
       }
+      // A re-seeded point keeps its label until the next assignment, so the
+      // sums no longer follow the labels: sum afresh next time.
+      freshSums = true
     }
     var newCentres = centres
     var shift = 0.0
@@ -137,9 +108,11 @@ func lloyd(
         }
       }
     }
+    assignment.centresMoved(from: centres, to: newCentres)
     centres = newCentres
     lastShift = shift
-    if labels == previousLabels {
+    // The first assignment has no earlier labels to compare with.
+    if iteration > 1 && changed == 0 {
       labelsUnchanged = true
       converged = true
       break
@@ -148,29 +121,60 @@ func lloyd(
       converged = true
       break
     }
-    swap(&labels, &previousLabels)
-    if iteration == maxIterations { swap(&labels, &previousLabels) }
   }
   if !labelsUnchanged {
     // The labels belong to the centres before the last update: assign again.
-    search.setCentres(centres)
-    labels.withUnsafeMutableBufferPointer { lp in
-      distances.withUnsafeMutableBufferPointer { dp in
-        for b in 0..<blocks.blockCount {
-          let m = blocks.blocks[b].rows
-          let start = blocks.start(ofBlock: b)
-          search.assign(
-            block: blocks.blocks[b], rowNorms: blocks.squaredNorms[b], centres: centres,
-            labels: UnsafeMutableBufferPointer(rebasing: lp[start..<(start + m)]),
-            distances: UnsafeMutableBufferPointer(rebasing: dp[start..<(start + m)]))
-        }
-      }
-    }
+    _ = assignment.assign(
+      blocks: blocks, centres: centres, labels: &labels, sums: &sums, counts: &counts, moving: false)
   }
   let inertia = exactInertia(blocks: blocks, centres: centres, labels: labels)
   return ClusteringRun(
     centres: centres, labels: labels, inertia: inertia, iterations: iterations,
     converged: converged, lastShift: lastShift, reseeded: reseeded)
+}
+
+/// Each cluster's sum (`k × p`, row-major) and size, summed in row order.
+///
+/// Row r of a block adds into lane r mod 4, so consecutive rows of the same
+/// cluster do not wait on each other's stores; the lanes are then added in
+/// a fixed order.
+///
+/// - Complexity: O(n · p).
+func clusterSums(blocks: RowBlocks, labels: [Int32], k: Int) -> (sums: [Double], counts: [Int]) {
+  let p = blocks.columns
+  let lanes = 4
+  var laneSums = [Double](repeating: 0, count: lanes * k * p)
+  var laneCounts = [Int](repeating: 0, count: lanes * k)
+  labels.withUnsafeBufferPointer { lp in
+    laneSums.withUnsafeMutableBufferPointer { acc in
+      laneCounts.withUnsafeMutableBufferPointer { cnt in
+        for b in 0..<blocks.blockCount {
+          let m = blocks.blocks[b].rows
+          let start = blocks.start(ofBlock: b)
+          blocks.blocks[b].withUnsafeBufferPointer { x in
+            for r in 0..<m {
+              let lane = r & (lanes &- 1)
+              let j = Int(truncatingIfNeeded: lp[start &+ r])
+              cnt[lane &* k &+ j] &+= 1
+              let base = lane &* k &* p &+ j &* p
+              for f in 0..<p { acc[base &+ f] += x[f &* m &+ r] }
+            }
+          }
+        }
+      }
+    }
+  }
+  var sums = [Double](repeating: 0, count: k * p)
+  var counts = [Int](repeating: 0, count: k)
+  for j in 0..<k {
+    for lane in 0..<lanes { counts[j] += laneCounts[lane * k + j] }
+    for f in 0..<p {
+      var sum = 0.0
+      for lane in 0..<lanes { sum += laneSums[lane * k * p + j * p + f] }
+      sums[j * p + f] = sum
+    }
+  }
+  return (sums, counts)
 }
 
 /// Moves the farthest points into the empty clusters (scikit-learn's

@@ -123,23 +123,7 @@ func miniBatchKMeans(
   }
 
   // Labels and inertia of every row for the final centres.
-  var full = NearestCentreSearch(blocks: blocks, k: k)
-  full.setCentres(centres)
-  var labels = [Int32](repeating: 0, count: n)
-  var distances = [Double](repeating: 0, count: n)
-  labels.withUnsafeMutableBufferPointer { lp in
-    distances.withUnsafeMutableBufferPointer { dp in
-      for blockIndex in 0..<blocks.blockCount {
-        let m = blocks.blocks[blockIndex].rows
-        let start = blocks.start(ofBlock: blockIndex)
-        full.assign(
-          block: blocks.blocks[blockIndex], rowNorms: blocks.squaredNorms[blockIndex],
-          centres: centres,
-          labels: UnsafeMutableBufferPointer(rebasing: lp[start..<(start + m)]),
-          distances: UnsafeMutableBufferPointer(rebasing: dp[start..<(start + m)]))
-      }
-    }
-  }
+  let labels = NearestCentreSearch.nearest(blocks: blocks, centres: centres).labels
   let inertia = exactInertia(blocks: blocks, centres: centres, labels: labels)
   return ClusteringRun(
     centres: centres, labels: labels, inertia: inertia, iterations: steps,

@@ -5,17 +5,19 @@ import LinearAlgebra
 /// Lloyd iteration allocates nothing.
 ///
 /// ```
-/// P = −2 · C · X_bᵀ                       (dgemm, C: k × p centres, X_b: m × p block)
-/// d²(i, j) = ‖xᵢ‖² + P[j, i] + ‖cⱼ‖²       (the expansion of ‖xᵢ − cⱼ‖²)
-/// label(i) = argminⱼ (P[j, i] + ‖cⱼ‖²)    (ties → the lowest j)
+/// P = −2 · X_b · Cᵀ                       (dgemm, X_b: m × p block, C: k × p centres)
+/// d²(i, j) = ‖xᵢ‖² + P[i, j] + ‖cⱼ‖²       (the expansion of ‖xᵢ − cⱼ‖²)
+/// label(i) = argminⱼ (P[i, j] + ‖cⱼ‖²)    (ties → the lowest j)
 /// ```
 ///
-/// Memory is O(blockSize · k) whatever the number of rows. Internal kernel:
-/// assumes validated input (finite data, `k ≥ 1`, centres with the blocks'
+/// P is m × k, so each centre's column is contiguous and the argmin runs
+/// four rows at a time in vector registers, centre by centre. Memory is
+/// O(blockSize · k) whatever the number of rows. Internal kernel: assumes
+/// validated input (finite data, `k ≥ 1`, centres with the blocks'
 /// column count). Reference: the same expansion is scikit-learn's
 /// `_update_chunk_dense` and `euclidean_distances`.
 struct NearestCentreSearch {
-  /// `k × blockSize` products for full blocks.
+  /// `blockSize × k` products for full blocks.
   private var product: Matrix
   /// Products for a shorter last block, if any.
   private var tailProduct: Matrix
@@ -30,9 +32,9 @@ struct NearestCentreSearch {
   init(blocks: RowBlocks, k: Int) {
     self.k = k
     let full = Swift.min(blocks.blockSize, blocks.rows)
-    product = Matrix.zeros(rows: k, columns: full)
+    product = Matrix.zeros(rows: full, columns: k)
     let tail = blocks.rows % blocks.blockSize
-    tailProduct = Matrix.zeros(rows: k, columns: tail == 0 ? full : tail)
+    tailProduct = Matrix.zeros(rows: tail == 0 ? full : tail, columns: k)
     centreNorms = [Double](repeating: 0, count: k)
   }
 
@@ -70,18 +72,107 @@ struct NearestCentreSearch {
     labels: UnsafeMutableBufferPointer<Int32>, distances: UnsafeMutableBufferPointer<Double>,
     second: (labels: UnsafeMutableBufferPointer<Int32>, distances: UnsafeMutableBufferPointer<Double>)? = nil
   ) {
-    let m = block.rows
-    // P = −2 · C · X_bᵀ is k × m: the k values of row i are contiguous.
-    if m == product.columns {
-      Matrix.gemm(centres, block, transposeB: true, alpha: -2, beta: 0, into: &product)
-      Self.argmin(product, m: m, k: k, centreNorms, rowNorms, labels, distances, second)
-    } else {
-      if tailProduct.columns != m { tailProduct = Matrix.zeros(rows: k, columns: m) }
-      Matrix.gemm(centres, block, transposeB: true, alpha: -2, beta: 0, into: &tailProduct)
-      Self.argmin(tailProduct, m: m, k: k, centreNorms, rowNorms, labels, distances, second)
+    Self.argmin(multiply(block, centres), m: block.rows, k: k, centreNorms, rowNorms, labels, distances, second)
+  }
+
+  /// The nearest centre of every row of `blocks`, and its squared distance.
+  ///
+  /// - Complexity: O(n · k · p) (BLAS `dgemm` per block).
+  static func nearest(blocks: RowBlocks, centres: Matrix) -> (labels: [Int32], distances: [Double]) {
+    var search = NearestCentreSearch(blocks: blocks, k: centres.rows)
+    search.setCentres(centres)
+    var labels = [Int32](repeating: 0, count: blocks.rows)
+    var distances = [Double](repeating: 0, count: blocks.rows)
+    labels.withUnsafeMutableBufferPointer { lp in
+      distances.withUnsafeMutableBufferPointer { dp in
+        for b in 0..<blocks.blockCount {
+          let m = blocks.blocks[b].rows
+          let start = blocks.start(ofBlock: b)
+          search.assign(
+            block: blocks.blocks[b], rowNorms: blocks.squaredNorms[b], centres: centres,
+            labels: UnsafeMutableBufferPointer(rebasing: lp[start..<(start + m)]),
+            distances: UnsafeMutableBufferPointer(rebasing: dp[start..<(start + m)]))
+        }
+      }
+    }
+    return (labels, distances)
+  }
+
+  /// Assigns every row of one block to its nearest centre, and gives the
+  /// gap to the second-nearest, `d₂ − d₁` (`+∞` when `k == 1`), the bound
+  /// ``BoundedAssignment`` keeps. Call ``setCentres(_:)`` with the same `centres` first.
+  ///
+  /// - Complexity: O(m · k · p) (BLAS `dgemm`) plus O(m · k).
+  mutating func assignWithGaps(
+    block: Matrix, rowNorms: [Double], centres: Matrix, labels: UnsafeMutableBufferPointer<Int32>,
+    gaps: UnsafeMutableBufferPointer<Double>
+  ) {
+    Self.gaps(multiply(block, centres), m: block.rows, k: k, centreNorms, rowNorms, labels, gaps)
+  }
+
+  /// `P = −2 · X_b · Cᵀ` into the buffer of the block's size.
+  private mutating func multiply(_ block: Matrix, _ centres: Matrix) -> Matrix {
+    if block.rows == product.rows {
+      Matrix.gemm(block, centres, transposeB: true, alpha: -2, beta: 0, into: &product)
+      return product
+    }
+    if tailProduct.rows != block.rows { tailProduct = Matrix.zeros(rows: block.rows, columns: k) }
+    Matrix.gemm(block, centres, transposeB: true, alpha: -2, beta: 0, into: &tailProduct)
+    return tailProduct
+  }
+
+  /// Nearest centre and the gap `d₂ − d₁`, four rows at a time.
+  private static func gaps(
+    _ product: Matrix, m: Int, k: Int, _ centreNorms: [Double], _ rowNorms: [Double],
+    _ labels: UnsafeMutableBufferPointer<Int32>, _ gaps: UnsafeMutableBufferPointer<Double>
+  ) {
+    product.withUnsafeBufferPointer { pp in
+      centreNorms.withUnsafeBufferPointer { cn in
+        rowNorms.withUnsafeBufferPointer { xn in
+          let base = pp.baseAddress!
+          var i = 0
+          while i &+ 4 <= m {
+            var best = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD4<Double>.self) + cn[0]
+            var next = SIMD4<Double>(repeating: .infinity)
+            var label = SIMD4<Int64>(repeating: 0)
+            for j in 1..<Swift.max(1, k) {
+              let d = UnsafeRawPointer(base + (j &* m &+ i)).loadUnaligned(as: SIMD4<Double>.self) + cn[j]
+              let smaller = d .< best
+              next.replace(with: d, where: d .< next)
+              next.replace(with: best, where: smaller)
+              best.replace(with: d, where: smaller)
+              label.replace(with: SIMD4<Int64>(repeating: Int64(j)), where: smaller)
+            }
+            let norms = UnsafeRawPointer(xn.baseAddress! + i).loadUnaligned(as: SIMD4<Double>.self)
+            let second = next + norms
+            let first = best + norms
+            for lane in 0..<4 {
+              gaps[i &+ lane] = Swift.max(second[lane], 0).squareRoot() - Swift.max(first[lane], 0).squareRoot()
+            }
+            UnsafeMutableRawPointer(labels.baseAddress! + i).storeBytes(
+              of: SIMD4<Int32>(truncatingIfNeeded: label), as: SIMD4<Int32>.self)
+            i &+= 4
+          }
+          while i < m {
+            var best = pp[i] + cn[0]
+            var next = Double.infinity
+            var label: Int32 = 0
+            for j in 1..<Swift.max(1, k) {
+              let d = pp[j &* m &+ i] + cn[j]
+              next = d < best ? best : Swift.min(next, d)
+              label = d < best ? Int32(truncatingIfNeeded: j) : label
+              best = d < best ? d : best
+            }
+            labels[i] = label
+            gaps[i] = Swift.max(next + xn[i], 0).squareRoot() - Swift.max(best + xn[i], 0).squareRoot()
+            i &+= 1
+          }
+        }
+      }
     }
   }
 
+  /// `product` is m × k: centre j's values are `pp[j·m ..< (j+1)·m]`.
   private static func argmin(
     _ product: Matrix, m: Int, k: Int, _ centreNorms: [Double], _ rowNorms: [Double],
     _ labels: UnsafeMutableBufferPointer<Int32>, _ distances: UnsafeMutableBufferPointer<Double>,
@@ -92,13 +183,12 @@ struct NearestCentreSearch {
         rowNorms.withUnsafeBufferPointer { xn in
           if let second {
             for i in 0..<m {
-              let base = i &* k
-              var best = pp[base] + cn[0]
+              var best = pp[i] + cn[0]
               var bestLabel: Int32 = 0
               var next = Double.infinity
               var nextLabel: Int32 = -1
               for j in 1..<Swift.max(1, k) {
-                let d = pp[base &+ j] + cn[j]
+                let d = pp[j &* m &+ i] + cn[j]
                 if d < best {
                   next = best
                   nextLabel = bestLabel
@@ -115,19 +205,38 @@ struct NearestCentreSearch {
               second.distances[i] = nextLabel < 0 ? .infinity : Swift.max(next + xn[i], 0)
             }
           } else {
-            for i in 0..<m {
-              let base = i &* k
-              var best = pp[base] + cn[0]
-              var bestLabel: Int32 = 0
+            // Four rows at a time, centre by centre: the running minimum and
+            // its centre in vector registers; ties keep the lower j.
+            let base = pp.baseAddress!
+            var i = 0
+            while i &+ 4 <= m {
+              var best = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD4<Double>.self) + cn[0]
+              var label = SIMD4<Int64>(repeating: 0)
               for j in 1..<Swift.max(1, k) {
-                let d = pp[base &+ j] + cn[j]
-                // A select, not a branch: the winner is unpredictable.
-                bestLabel = d < best ? Int32(truncatingIfNeeded: j) : bestLabel
+                let d = UnsafeRawPointer(base + (j &* m &+ i)).loadUnaligned(as: SIMD4<Double>.self) + cn[j]
+                let smaller = d .< best
+                best.replace(with: d, where: smaller)
+                label.replace(with: SIMD4<Int64>(repeating: Int64(j)), where: smaller)
+              }
+              let squared = best + UnsafeRawPointer(xn.baseAddress! + i).loadUnaligned(as: SIMD4<Double>.self)
+              UnsafeMutableRawPointer(distances.baseAddress! + i).storeBytes(
+                of: squared.replacing(with: 0, where: squared .< 0), as: SIMD4<Double>.self)
+              UnsafeMutableRawPointer(labels.baseAddress! + i).storeBytes(
+                of: SIMD4<Int32>(truncatingIfNeeded: label), as: SIMD4<Int32>.self)
+              i &+= 4
+            }
+            while i < m {
+              var best = pp[i] + cn[0]
+              var label: Int32 = 0
+              for j in 1..<Swift.max(1, k) {
+                let d = pp[j &* m &+ i] + cn[j]
+                label = d < best ? Int32(truncatingIfNeeded: j) : label
                 best = d < best ? d : best
               }
-              labels[i] = bestLabel
+              labels[i] = label
               let squared = best + xn[i]
               distances[i] = squared > 0 ? squared : 0
+              i &+= 1
             }
           }
         }
