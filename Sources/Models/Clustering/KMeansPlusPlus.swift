@@ -72,16 +72,17 @@ func kMeansPlusPlus(blocks: RowBlocks, k: Int, generator: inout Xoshiro256StarSt
     // Potential after adding each candidate, in one pass over the data.
     let flat = Array(candidates.joined())  // trials × p, row-major
     var potentials = [Double](repeating: 0, count: trials)
+    var partial = [SIMD4<Double>](repeating: .zero, count: trials)
     closest.withUnsafeBufferPointer { d in
       flat.withUnsafeBufferPointer { y in
-        for b in 0..<blocks.blockCount {
-          let m = blocks.blocks[b].rows
-          let start = blocks.start(ofBlock: b)
-          blocks.blocks[b].withUnsafeBufferPointer { x in
-            for t in 0..<trials {
-              potentials[t] += loweredSum(
-                x, rows: m, centre: UnsafeBufferPointer(rebasing: y[(t * p)..<(t * p + p)]),
-                closest: UnsafeBufferPointer(rebasing: d[start..<(start + m)]), store: nil)
+        partial.withUnsafeMutableBufferPointer { acc in
+          for b in 0..<blocks.blockCount {
+            let m = blocks.blocks[b].rows
+            let start = blocks.start(ofBlock: b)
+            blocks.blocks[b].withUnsafeBufferPointer { x in
+              candidateSums(
+                x, rows: m, candidates: y, closest: UnsafeBufferPointer(rebasing: d[start..<(start + m)]),
+                into: acc, totals: &potentials)
             }
           }
         }
@@ -117,24 +118,65 @@ private func updateClosest(
         if initial {
           for r in start..<(start + m) { d[r] = .infinity }
         }
-        let column = UnsafeMutableBufferPointer(rebasing: d[start..<(start + m)])
         blockSums[b] = blocks.blocks[b].withUnsafeBufferPointer { x in
-          loweredSum(x, rows: m, centre: y, closest: UnsafeBufferPointer(column), store: column)
+          lower(UnsafeMutableBufferPointer(rebasing: d[start..<(start + m)]), to: x, rows: m, centre: y)
         }
       }
     }
   }
 }
 
-/// `Σ_r min(D²(r), ‖x_r − y‖²)` over the rows of a column-major block, and,
-/// with `store`, the minima written back; four rows at a time, the four
-/// partial sums added at the end.
+/// Adds `Σ_r min(D²(r), ‖x_r − y_t‖²)` over the rows of a column-major block
+/// to `totals[t]`, for every candidate `y_t` (row t of `candidates`, t × p
+/// row-major), reading each row once; four rows at a time, each block's
+/// four partial sums added at its end (`partial` is scratch, one vector per
+/// candidate).
+private func candidateSums(
+  _ x: UnsafeBufferPointer<Double>, rows m: Int, candidates y: UnsafeBufferPointer<Double>,
+  closest: UnsafeBufferPointer<Double>, into partial: UnsafeMutableBufferPointer<SIMD4<Double>>,
+  totals: inout [Double]
+) {
+  let trials = partial.count
+  let p = y.count / trials
+  let base = x.baseAddress!
+  for t in 0..<trials { partial[t] = .zero }
+  var r = 0
+  while r &+ 4 <= m {
+    let current = UnsafeRawPointer(closest.baseAddress! + r).loadUnaligned(as: SIMD4<Double>.self)
+    for t in 0..<trials {
+      var dist = SIMD4<Double>(repeating: 0)
+      for f in 0..<p {
+        let diff = UnsafeRawPointer(base + (f &* m &+ r)).loadUnaligned(as: SIMD4<Double>.self) - y[t &* p &+ f]
+        dist += diff * diff
+      }
+      dist.replace(with: current, where: current .< dist)
+      partial[t] += dist
+    }
+    r &+= 4
+  }
+  for t in 0..<trials {
+    var total = (partial[t][0] + partial[t][1]) + (partial[t][2] + partial[t][3])
+    for i in r..<m {
+      var dist = 0.0
+      for f in 0..<p {
+        let diff = x[f &* m &+ i] - y[t &* p &+ f]
+        dist += diff * diff
+      }
+      total += closest[i] < dist ? closest[i] : dist
+    }
+    totals[t] += total
+  }
+}
+
+/// Lowers `closest` to `‖x_r − y‖²` where that is smaller, over the rows of
+/// a column-major block, and returns the new sum; four rows at a time, the
+/// four partial sums added at the end.
 ///
 /// Distances are computed directly, `Σ_f (x_f − y_f)²`, so a row equal to
 /// `y` is at exactly 0.
-private func loweredSum(
-  _ x: UnsafeBufferPointer<Double>, rows m: Int, centre y: UnsafeBufferPointer<Double>,
-  closest: UnsafeBufferPointer<Double>, store: UnsafeMutableBufferPointer<Double>?
+private func lower(
+  _ closest: UnsafeMutableBufferPointer<Double>, to x: UnsafeBufferPointer<Double>, rows m: Int,
+  centre y: UnsafeBufferPointer<Double>
 ) -> Double {
   let p = y.count
   let base = x.baseAddress!
@@ -148,7 +190,7 @@ private func loweredSum(
     }
     let current = UnsafeRawPointer(closest.baseAddress! + r).loadUnaligned(as: SIMD4<Double>.self)
     dist.replace(with: current, where: current .< dist)
-    if let store { UnsafeMutableRawPointer(store.baseAddress! + r).storeBytes(of: dist, as: SIMD4<Double>.self) }
+    UnsafeMutableRawPointer(closest.baseAddress! + r).storeBytes(of: dist, as: SIMD4<Double>.self)
     sum += dist
     r &+= 4
   }
@@ -159,9 +201,8 @@ private func loweredSum(
       let diff = x[f &* m &+ r] - y[f]
       dist += diff * diff
     }
-    let lowered = closest[r] < dist ? closest[r] : dist
-    store?[r] = lowered
-    total += lowered
+    closest[r] = closest[r] < dist ? closest[r] : dist
+    total += closest[r]
     r &+= 1
   }
   return total
