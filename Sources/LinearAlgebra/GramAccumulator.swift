@@ -38,8 +38,8 @@ public struct GramAccumulator: Sendable {
   ///
   /// - Parameters:
   ///   - columns: `p`, `≥ 0`.
-  ///   - blockRows: rows per block (default `1024`: a block of 8 columns
-  ///     is 64 KiB and stays in the L2 cache while `dsyrk` reads it).
+  ///   - blockRows: rows per block (default `4096`: a block of 8 columns
+  ///     is 256 KiB and stays in the L2 cache while `dsyrk` reads it).
   public init(columns: Int, blockRows: Int = 4096) {
     precondition(columns >= 0 && blockRows >= 1, "GramAccumulator needs columns ≥ 0 and blockRows ≥ 1")
     self.columns = columns
@@ -79,6 +79,22 @@ public struct GramAccumulator: Sendable {
         cblas_dsyrk(
           CblasColMajor, CblasUpper, CblasTrans, p, Int32(rows), 1, a.baseAddress, ld, beta,
           g.baseAddress, p)
+      }
+    }
+    isEmpty = false
+  }
+
+  /// Adds the sum of another accumulator (of the same number of columns) to
+  /// this one, as if its blocks had been added here: how the sums of rows
+  /// accumulated on different threads are combined.
+  ///
+  /// - Complexity: O(columns²).
+  public mutating func add(_ other: GramAccumulator) {
+    precondition(other.columns == columns, "add: \(other.columns) columns, expected \(columns)")
+    guard !other.isEmpty else { return }
+    other.upper.withUnsafeBufferPointer { source in
+      upper.storage.withUnsafeMutableBufferPointer { target in
+        for i in target.indices { target[i] += source[i] }
       }
     }
     isEmpty = false

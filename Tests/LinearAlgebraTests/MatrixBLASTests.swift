@@ -111,6 +111,22 @@ func assertApproximatelyEqual(
       accumulator.reset()
     }
     #expect(accumulator.gram == Matrix.zeros(rows: 3, columns: 3))
+    // Sums kept apart (as on two threads) add up to the same matrix; an empty one adds nothing.
+    var first = GramAccumulator(columns: 3, blockRows: 2)
+    var second = GramAccumulator(columns: 3, blockRows: 2)
+    for (start, target) in [(0, 0), (2, 1)] {
+      let fill: (UnsafeMutableBufferPointer<Double>) -> Void = { block in
+        for c in 0..<3 {
+          for i in 0..<2 { block[c * 2 + i] = weights[start + i].squareRoot() * x[start + i, c] }
+        }
+      }
+      if target == 0 { first.addBlock(rows: 2, fill) } else { second.addBlock(rows: 2, fill) }
+    }
+    var total = GramAccumulator(columns: 3, blockRows: 1)
+    total.add(GramAccumulator(columns: 3))
+    total.add(first)
+    total.add(second)
+    assertApproximatelyEqual(total.gram, expected)
   }
 
   @Test("gemv computes Xv and Xᵀv")

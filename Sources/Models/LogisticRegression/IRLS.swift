@@ -88,11 +88,12 @@ struct IRLSDesign: Sendable {
 /// What one evaluation of the likelihood leaves behind, and the buffers
 /// reused from one evaluation to the next.
 ///
-/// Every quantity over the rows is built one block of rows at a time in one
-/// pass over the design (``evaluate(design:beta:outcome:weights:penalty:)``),
-/// so a fit allocates nothing of size `n` and reads each block of `X` while
-/// it is in cache; `XᵀWX` comes from BLAS `dsyrk` on each block of `√W·X`
-/// (``GramAccumulator``).
+/// Every quantity over the rows is built in one pass over the design
+/// (``evaluate(design:beta:outcome:weights:penalty:)``), one block of rows at
+/// a time, so a fit allocates nothing of size `n` and reads each block of `X`
+/// while it is in cache; `XᵀWX` comes from BLAS `dsyrk` on each block of
+/// `√W·X` (``GramAccumulator``). The chunks of rows (``RowChunks``) run
+/// concurrently, each with its own sums.
 struct IRLSWorkspace: Sendable {
   /// `XᵀWX` (+ `λI` for ridge) at the `β` last evaluated, `k × k`.
   var hessian: Matrix
@@ -107,17 +108,20 @@ struct IRLSWorkspace: Sendable {
   var largestResidual = 0.0
   /// `min(μᵢ, 1 − μᵢ)` over the rows with `ωᵢ > 0`, at the `β` last evaluated.
   var nearestBound = 0.5
-  private var gram: GramAccumulator
+  private let rowChunks: RowChunks
+  /// Each chunk's sums and buffers.
+  private let chunks: ConcurrentSlots<ChunkSums>
 
-  /// Allocates the buffers for `columns` coefficients.
+  /// Allocates the buffers for `rows × columns` (`k` coefficients).
   ///
-  /// - Complexity: O(k · blockRows).
-  init(columns k: Int) {
+  /// - Complexity: O(k · blockRows · chunks).
+  init(rows n: Int, columns k: Int) {
     hessian = Matrix.zeros(rows: k, columns: k)
     gradient = [Double](repeating: 0, count: k)
     step = [Double](repeating: 0, count: k)
     candidate = [Double](repeating: 0, count: k)
-    gram = GramAccumulator(columns: k)
+    rowChunks = RowChunks(rows: n)
+    chunks = ConcurrentSlots(rowChunks.ranges.map { _ in ChunkSums(columns: k, blockRows: RowChunks.blockRows) })
   }
 
   /// Evaluates the model at `beta` in one pass over the rows: returns the
@@ -138,34 +142,28 @@ struct IRLSWorkspace: Sendable {
   ///   - weights: `ω ≥ 0`, `n` elements.
   ///   - penalty: adds the ridge terms to `H` and `g`.
   /// - Returns: `ℓ(β)`.
-  /// - Complexity: O(n·k²) (BLAS `dsyrk` per block); allocates O(blockRows).
+  /// - Complexity: O(n·k²) (BLAS `dsyrk` per block); allocates nothing of size `n`.
   mutating func evaluate(
     design: IRLSDesign, beta: [Double], outcome: [Double], weights: [Double], penalty: IRLSPenalty
   ) -> Double {
+    let (chunks, ranges) = (self.chunks, rowChunks.ranges)
+    rowChunks.forEach { c in
+      chunks.update(c) { $0.evaluate(rows: ranges[c], design: design, beta: beta, outcome: outcome, weights: weights) }
+    }
     let k = design.width
     var logLikelihood = 0.0
     var largest = 0.0
     var nearest = 0.5
     var score = [Double](repeating: 0, count: k)
-    let blockRows = gram.blockRows
-    gram.reset()
-    IRLSBlock.visit(design, beta: beta, weights: weights, blockRows: blockRows) { rows, block in
-      outcome.withUnsafeBufferPointer { y in
-        let observed = y.baseAddress! + rows.start
-        for i in 0..<rows.count where rows.weights[i] > 0 {
-          let e = block.eta[i]
-          let mu = block.mu[i]
-          logLikelihood += rows.weights[i] * (observed[i] * e - (max(e, 0) + log1p(block.z[i])))
-          largest = max(largest, abs(observed[i] - mu))
-          nearest = min(nearest, mu, 1 - mu)
-        }
-        for i in stride(from: 0, to: rows.count, by: 4) {
-          let residual = lanes(rows.weights, i, rows.count) * (lanes(observed, i, rows.count) - lanes(block.mu, i, rows.count))
-          store(residual, block.residual, i, rows.count)
-        }
+    var gram = GramAccumulator(columns: k, blockRows: 1)
+    for c in 0..<chunks.count {
+      chunks.update(c) { sums in
+        logLikelihood += sums.logLikelihood
+        largest = max(largest, sums.largestResidual)
+        nearest = min(nearest, sums.nearestBound)
+        for j in 0..<k { score[j] += sums.score[j] }
+        gram.add(sums.gram)
       }
-      score.withUnsafeMutableBufferPointer { g in rows.addScore(residual: block.residual, to: g) }
-      gram.addBlock(rows: rows.count) { s in rows.scale(by: block.root, into: s, leadingDimension: blockRows) }
     }
     hessian = gram.gram
     if case let .ridge(strength, first) = penalty {
@@ -194,11 +192,81 @@ struct IRLSWorkspace: Sendable {
   mutating func addFirthScore(
     design: IRLSDesign, beta: [Double], weights: [Double], covariance: Matrix
   ) {
+    let (chunks, ranges) = (self.chunks, rowChunks.ranges)
+    rowChunks.forEach { c in
+      chunks.update(c) {
+        $0.firthCorrection(rows: ranges[c], design: design, beta: beta, weights: weights, covariance: covariance)
+      }
+    }
+    for c in 0..<chunks.count {
+      chunks.update(c) { sums in
+        for j in 0..<gradient.count { gradient[j] += sums.score[j] }
+      }
+    }
+  }
+}
+
+/// One chunk's sums over its rows during a pass, and its buffers.
+private struct ChunkSums {
+  var logLikelihood = 0.0
+  var largestResidual = 0.0
+  var nearestBound = 0.5
+  /// `Xᵀr` over the chunk's rows, `k` elements.
+  var score: [Double]
+  /// `(√W·X)ᵀ(√W·X)` over the chunk's rows.
+  var gram: GramAccumulator
+  /// Per-row scratch for one block (``IRLSBlock/Scratch``), `5 × blockRows`.
+  var scratch: [Double]
+
+  init(columns k: Int, blockRows: Int) {
+    score = [Double](repeating: 0, count: k)
+    gram = GramAccumulator(columns: k, blockRows: blockRows)
+    scratch = [Double](repeating: 0, count: 5 * blockRows)
+  }
+
+  /// The chunk's share of ``IRLSWorkspace/evaluate(design:beta:outcome:weights:penalty:)``.
+  mutating func evaluate(
+    rows range: Range<Int>, design: IRLSDesign, beta: [Double], outcome: [Double], weights: [Double]
+  ) {
+    var logLikelihood = 0.0
+    var largest = 0.0
+    var nearest = 0.5
+    for j in score.indices { score[j] = 0 }
+    gram.reset()
+    let blockRows = gram.blockRows
+    IRLSBlock.visit(design, rows: range, beta: beta, weights: weights, scratch: &scratch) { rows, block in
+      outcome.withUnsafeBufferPointer { y in
+        let observed = y.baseAddress! + rows.start
+        for i in 0..<rows.count where rows.weights[i] > 0 {
+          let e = block.eta[i]
+          let mu = block.mu[i]
+          logLikelihood += rows.weights[i] * (observed[i] * e - (max(e, 0) + log1p(block.z[i])))
+          largest = max(largest, abs(observed[i] - mu))
+          nearest = min(nearest, mu, 1 - mu)
+        }
+        for i in stride(from: 0, to: rows.count, by: 4) {
+          let residual = lanes(rows.weights, i, rows.count) * (lanes(observed, i, rows.count) - lanes(block.mu, i, rows.count))
+          store(residual, block.residual, i, rows.count)
+        }
+      }
+      score.withUnsafeMutableBufferPointer { g in rows.addScore(residual: block.residual, to: g) }
+      gram.addBlock(rows: rows.count) { s in rows.scale(by: block.root, into: s, leadingDimension: blockRows) }
+    }
+    self.logLikelihood = logLikelihood
+    largestResidual = largest
+    nearestBound = nearest
+  }
+
+  /// The chunk's share of ``IRLSWorkspace/addFirthScore(design:beta:weights:covariance:)``,
+  /// into ``score``.
+  mutating func firthCorrection(
+    rows range: Range<Int>, design: IRLSDesign, beta: [Double], weights: [Double], covariance: Matrix
+  ) {
     let k = design.width
     let blockRows = gram.blockRows
     var scaled = [Double](repeating: 0, count: k * blockRows)
-    var correction = [Double](repeating: 0, count: k)
-    IRLSBlock.visit(design, beta: beta, weights: weights, blockRows: blockRows) { rows, block in
+    for j in score.indices { score[j] = 0 }
+    IRLSBlock.visit(design, rows: range, beta: beta, weights: weights, scratch: &scratch) { rows, block in
       scaled.withUnsafeMutableBufferPointer { s in
         rows.scale(by: block.root, into: s, leadingDimension: blockRows)
         covariance.withUnsafeBufferPointer { c in
@@ -213,9 +281,8 @@ struct IRLSWorkspace: Sendable {
           }
         }
       }
-      correction.withUnsafeMutableBufferPointer { g in rows.addScore(residual: block.residual, to: g) }
+      score.withUnsafeMutableBufferPointer { g in rows.addScore(residual: block.residual, to: g) }
     }
-    for j in 0..<k { gradient[j] += correction[j] }
   }
 }
 
@@ -246,27 +313,27 @@ private struct IRLSBlock {
     var residual: UnsafeMutablePointer<Double>
   }
 
-  /// Calls `body` for each block of `blockRows` rows (the last one shorter)
-  /// with its `η`, `μ` and `√w` at `beta`.
+  /// Calls `body` for each block of `range` (`scratch.count / 5` rows, the
+  /// last one shorter) with its `η`, `μ` and `√w` at `beta`.
   static func visit(
-    _ design: IRLSDesign, beta: [Double], weights: [Double], blockRows: Int,
+    _ design: IRLSDesign, rows range: Range<Int>, beta: [Double], weights: [Double], scratch: inout [Double],
     _ body: (IRLSBlock, Scratch) -> Void
   ) {
     let n = design.rows
-    var buffer = [Double](repeating: 0, count: 5 * blockRows)
+    let blockRows = scratch.count / 5
     design.matrix.withUnsafeBufferPointer { x in
       weights.withUnsafeBufferPointer { omega in
-        buffer.withUnsafeMutableBufferPointer { b in
+        scratch.withUnsafeMutableBufferPointer { b in
           let base = b.baseAddress!
-          let scratch = Scratch(
+          let block = Scratch(
             eta: base, z: base + blockRows, mu: base + 2 * blockRows, root: base + 3 * blockRows,
             residual: base + 4 * blockRows)
-          for start in stride(from: 0, to: n, by: blockRows) {
+          for start in stride(from: range.lowerBound, to: range.upperBound, by: blockRows) {
             let rows = IRLSBlock(
-              start: start, count: min(blockRows, n - start), weights: omega.baseAddress! + start,
+              start: start, count: min(blockRows, range.upperBound - start), weights: omega.baseAddress! + start,
               columns: design.columns.map { x.baseAddress! + $0 * n + start }, intercept: design.intercept)
-            rows.probabilities(beta: beta, into: scratch)
-            body(rows, scratch)
+            rows.probabilities(beta: beta, into: block)
+            body(rows, block)
           }
         }
       }

@@ -180,26 +180,34 @@ extension LogisticRegression {
   }
 
   /// The scatter matrix of the centred columns, `ZᵀZ` with
-  /// `zᵢⱼ = xᵢⱼ − x̄ⱼ`, from blocks of rows (no copy of the design).
+  /// `zᵢⱼ = xᵢⱼ − x̄ⱼ`, from blocks of rows (no copy of the design), the
+  /// chunks of rows on all cores (``RowChunks``).
   ///
   /// - Complexity: O(n·c²) for `c` columns (BLAS `dsyrk` per block).
   static func centredScatter(_ design: Matrix, columns: [Int], means: [Double]) -> Matrix {
     let n = design.rows
-    var gram = GramAccumulator(columns: columns.count)
-    let blockRows = gram.blockRows
-    design.withUnsafeBufferPointer { x in
-      for start in stride(from: 0, to: n, by: blockRows) {
-        let m = min(blockRows, n - start)
-        gram.addBlock(rows: m) { block in
-          for (a, j) in columns.enumerated() {
-            let column = x.baseAddress! + j * n + start
-            let mean = means[a]
-            for i in 0..<m { block[a * blockRows + i] = column[i] - mean }
+    let chunks = RowChunks(rows: n)
+    let blockRows = RowChunks.blockRows
+    let grams = ConcurrentSlots(chunks.ranges.map { _ in GramAccumulator(columns: columns.count, blockRows: blockRows) })
+    chunks.forEach { c in
+      grams.update(c) { gram in
+        design.withUnsafeBufferPointer { x in
+          for start in stride(from: chunks.ranges[c].lowerBound, to: chunks.ranges[c].upperBound, by: blockRows) {
+            let m = min(blockRows, chunks.ranges[c].upperBound - start)
+            gram.addBlock(rows: m) { block in
+              for (a, j) in columns.enumerated() {
+                let column = x.baseAddress! + j * n + start
+                let mean = means[a]
+                for i in 0..<m { block[a * blockRows + i] = column[i] - mean }
+              }
+            }
           }
         }
       }
     }
-    return gram.gram
+    var total = GramAccumulator(columns: columns.count, blockRows: 1)
+    for c in 0..<grams.count { grams.update(c) { total.add($0) } }
+    return total.gram
   }
 
   /// A symmetric matrix scaled to unit diagonal, `D^{-½} S D^{-½}` with

@@ -210,7 +210,7 @@ public struct LogisticRegression: Sendable, Equatable {
     case .l2(let strength): kernelPenalty = .ridge(strength: strength, firstPenalized: offset)
     case .firth: kernelPenalty = .firth
     }
-    var workspace = IRLSWorkspace(columns: k)
+    var workspace = IRLSWorkspace(rows: n, columns: k)
     let run = irls(
       design: x, outcome: outcome, weights: weights,
       options: IRLSOptions(maxIterations: maxIterations, tolerance: tolerance, penalty: kernelPenalty),
