@@ -83,6 +83,58 @@ struct IRLSDesign: Sendable {
   var width: Int { columns.count + (intercept ? 1 : 0) }
 }
 
+/// `ℓ`, `XᵀWX` and the score at `β = 0` when every prior weight is 1, from
+/// the column summaries of the screening instead of a pass over the rows.
+///
+/// ```
+/// μᵢ = ½,  wᵢ = ¼:   ℓ(0) = −n·log 2
+/// H(0) = ¼·XᵀX = ¼·[n, n·x̄ᵀ; n·x̄, S + n·x̄x̄ᵀ]     (S: centred scatter, x̄: column means)
+/// g(0) = Xᵀ(y − ½) = [Σyᵢ − n/2;  Xᵀy − n·x̄/2]
+/// ```
+///
+/// (without an intercept, the lower-right blocks alone). Adding `n·x̄x̄ᵀ` to
+/// `S` cancels nothing, so this `H(0)` is as accurate as one from the rows.
+struct IRLSStart: Sendable {
+  var logLikelihood: Double
+  var hessian: Matrix
+  var gradient: [Double]
+
+  /// - Parameters:
+  ///   - rows: `n`.
+  ///   - outcomeSum: `Σ yᵢ`.
+  ///   - means: `x̄` of the fitted columns.
+  ///   - outcomeProducts: `Σ xᵢⱼ yᵢ` of the fitted columns.
+  ///   - scatter: `S` of the fitted columns.
+  ///   - intercept: whether coefficient 0 is an intercept.
+  init(
+    rows n: Int, outcomeSum: Double, means: [Double], outcomeProducts: [Double], scatter: Matrix,
+    intercept: Bool
+  ) {
+    let count = Double(n)
+    let first = intercept ? 1 : 0
+    let k = means.count + first
+    var hessian = Matrix.zeros(rows: k, columns: k)
+    var gradient = [Double](repeating: 0, count: k)
+    if intercept {
+      hessian[0, 0] = count / 4
+      gradient[0] = outcomeSum - count / 2
+    }
+    for (a, mean) in means.enumerated() {
+      if intercept {
+        hessian[0, a + 1] = count * mean / 4
+        hessian[a + 1, 0] = count * mean / 4
+      }
+      for (b, other) in means.enumerated() {
+        hessian[a + first, b + first] = (scatter[a, b] + count * mean * other) / 4
+      }
+      gradient[a + first] = outcomeProducts[a] - count * mean / 2
+    }
+    self.logLikelihood = -count * log(2)
+    self.hessian = hessian
+    self.gradient = gradient
+  }
+}
+
 // MARK: - Workspace
 
 /// What one evaluation of the likelihood leaves behind, and the buffers
@@ -166,16 +218,32 @@ struct IRLSWorkspace: Sendable {
       }
     }
     hessian = gram.gram
-    if case let .ridge(strength, first) = penalty {
-      for j in first..<k {
-        hessian[j, j] += strength
-        score[j] -= strength * beta[j]
-      }
-    }
     gradient = score
+    addRidge(penalty, beta: beta)
     largestResidual = largest
     nearestBound = nearest
     return logLikelihood
+  }
+
+  /// ``evaluate(design:beta:outcome:weights:penalty:)`` at `β = 0` with
+  /// every weight 1, taken from `start` without a pass over the rows.
+  mutating func evaluate(start: IRLSStart, penalty: IRLSPenalty) -> Double {
+    hessian = start.hessian
+    gradient = start.gradient
+    addRidge(penalty, beta: [Double](repeating: 0, count: gradient.count))
+    // μ = ½ on every row.
+    largestResidual = 0.5
+    nearestBound = 0.5
+    return start.logLikelihood
+  }
+
+  /// `H + λI` and `g − λβ` on the penalised coefficients.
+  private mutating func addRidge(_ penalty: IRLSPenalty, beta: [Double]) {
+    guard case let .ridge(strength, first) = penalty else { return }
+    for j in first..<beta.count {
+      hessian[j, j] += strength
+      gradient[j] -= strength * beta[j]
+    }
   }
 
   /// Adds Firth's correction to ``gradient`` at the `β` last evaluated, in a
@@ -478,6 +546,8 @@ func penalizedObjective(
 ///   - outcome: `y`, `n` values in `{0, 1}`.
 ///   - weights: `ω`, `n` prior weights (sample × class weights), `≥ 0`.
 ///   - options: iteration limit, tolerance, penalty.
+///   - start: the first evaluation, at `β = 0`, when known without a pass
+///     (every weight 1); `nil` to evaluate it.
 ///   - workspace: buffers for `k` coefficients; on return they hold `XᵀWX`,
 ///     the score and the extremes of `μ` at the returned estimate.
 /// - Returns: the estimate, the iteration count, why it stopped, the history,
@@ -485,14 +555,18 @@ func penalizedObjective(
 /// - Complexity: O(n·k² + k³) per iteration and per step halving (Firth:
 ///   plus O(n·k²) per iteration for the hat values).
 func irls(
-  design: IRLSDesign, outcome: [Double], weights: [Double], options: IRLSOptions,
+  design: IRLSDesign, outcome: [Double], weights: [Double], options: IRLSOptions, start: IRLSStart? = nil,
   workspace ws: inout IRLSWorkspace
 ) -> IRLSOutcome {
   let p = design.width
   let penalty = options.penalty
   var beta = [Double](repeating: 0, count: p)
-  var logLikelihood = ws.evaluate(
-    design: design, beta: beta, outcome: outcome, weights: weights, penalty: penalty)
+  var logLikelihood =
+    if let start {
+      ws.evaluate(start: start, penalty: penalty)
+    } else {
+      ws.evaluate(design: design, beta: beta, outcome: outcome, weights: weights, penalty: penalty)
+    }
   var factor = try? ws.hessian.cholesky()
   var objective = penalizedObjective(
     logLikelihood: logLikelihood, beta: beta, penalty: penalty, factor: factor)

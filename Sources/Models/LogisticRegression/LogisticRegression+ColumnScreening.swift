@@ -9,6 +9,8 @@ extension LogisticRegression {
   struct ColumnSummary: Sendable {
     /// `Σ xᵢ / n`.
     var mean: Double
+    /// `Σ xᵢ·yᵢ` with the outcome (meaningful once the outcome is validated).
+    var outcomeProduct: Double
     /// With an intercept, all values equal; without, all zero.
     var isConstant: Bool
   }
@@ -16,11 +18,12 @@ extension LogisticRegression {
   /// Checks that every value is finite and summarises each column, in one
   /// pass over the design.
   ///
+  /// - Parameter outcome: `n` values (not yet validated).
   /// - Throws: `ModelError.invalidValue` for the first non-finite value,
   ///   column by column.
   /// - Complexity: O(n·p).
   static func summarizeColumns(
-    _ design: Matrix, names: [String], fitIntercept: Bool
+    _ design: Matrix, names: [String], fitIntercept: Bool, outcome: [Double]
   ) throws(ModelError) -> [ColumnSummary] {
     let n = design.rows
     return try design.withUnsafeBufferPointer { (x) throws(ModelError) in
@@ -28,15 +31,19 @@ extension LogisticRegression {
       for c in 0..<design.columns {
         let column = UnsafeBufferPointer(rebasing: x[(c * n)..<((c + 1) * n)])
         var sum = 0.0
+        var product = 0.0
         var allEqual = true
         var allZero = true
         for (r, value) in column.enumerated() {
           guard value.isFinite else { throw .invalidValue(column: names[c], row: r, value: value) }
           sum += value
+          product += value * outcome[r]
           allEqual = allEqual && value == column[0]
           allZero = allZero && value == 0
         }
-        summaries.append(ColumnSummary(mean: sum / Double(n), isConstant: fitIntercept ? allEqual : allZero))
+        summaries.append(
+          ColumnSummary(
+            mean: sum / Double(n), outcomeProduct: product, isConstant: fitIntercept ? allEqual : allZero))
       }
       return summaries
     }
@@ -54,6 +61,8 @@ extension LogisticRegression {
     var standardDeviations: [Double]
     /// The variance inflation factor of each kept column.
     var varianceInflationFactors: [Double]
+    /// The centred scatter matrix `ZᵀZ` of the kept columns.
+    var scatter: Matrix
   }
 
   /// Finds constant and collinear columns before fitting, so they can be
@@ -122,7 +131,7 @@ extension LogisticRegression {
     guard !candidates.isEmpty else {
       return ColumnScreen(
         kept: [], dropped: dropped, diagnostics: diagnostics, standardDeviations: [],
-        varianceInflationFactors: [])
+        varianceInflationFactors: [], scatter: Matrix.zeros(rows: 0, columns: 0))
     }
     let scatter = centredScatter(design, columns: candidates, means: candidates.map { summaries[$0].mean })
     let correlation = scaledToUnitDiagonal(scatter)
@@ -176,7 +185,10 @@ extension LogisticRegression {
       standardDeviations: positions.map { a in
         n > 1 ? (scatter[a, a] / Double(n - 1)).squareRoot() : 0
       },
-      varianceInflationFactors: varianceInflationFactors(correlation, positions))
+      varianceInflationFactors: varianceInflationFactors(correlation, positions),
+      scatter: Matrix(
+        rows: positions.count, columns: positions.count,
+        columnMajor: positions.flatMap { b in positions.map { a in scatter[a, b] } }))
   }
 
   /// The scatter matrix of the centred columns, `ZᵀZ` with

@@ -169,7 +169,7 @@ public struct LogisticRegression: Sendable, Equatable {
       throw .shapeMismatch(what: "sample weights (one per design row)", expected: n, actual: sampleWeights.count)
     }
     let summaries = try LogisticRegression.summarizeColumns(
-      design, names: columnNames, fitIntercept: fitIntercept)
+      design, names: columnNames, fitIntercept: fitIntercept, outcome: outcome)
     for (i, y) in outcome.enumerated() where y != 0 && y != 1 {
       throw .invalidValue(column: "outcome", row: i, value: y)
     }
@@ -210,11 +210,18 @@ public struct LogisticRegression: Sendable, Equatable {
     case .l2(let strength): kernelPenalty = .ridge(strength: strength, firstPenalized: offset)
     case .firth: kernelPenalty = .firth
     }
+    // With every weight 1 the first evaluation, at β = 0, needs no pass over the rows.
+    let start =
+      sampleWeights == nil && classWeights == nil
+      ? IRLSStart(
+        rows: n, outcomeSum: outcome.reduce(0, +), means: kept.map { summaries[$0].mean },
+        outcomeProducts: kept.map { summaries[$0].outcomeProduct }, scatter: screen.scatter,
+        intercept: fitIntercept) : nil
     var workspace = IRLSWorkspace(rows: n, columns: k)
     let run = irls(
       design: x, outcome: outcome, weights: weights,
       options: IRLSOptions(maxIterations: maxIterations, tolerance: tolerance, penalty: kernelPenalty),
-      workspace: &workspace)
+      start: start, workspace: &workspace)
 
     // Inference at the estimate.
     let beta = run.coefficients
