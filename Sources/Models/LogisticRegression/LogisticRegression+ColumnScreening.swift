@@ -16,7 +16,7 @@ extension LogisticRegression {
   }
 
   /// Checks that every value is finite and summarises each column, in one
-  /// pass over the design.
+  /// pass over the design, the columns on all cores.
   ///
   /// - Parameter outcome: `n` values (not yet validated).
   /// - Throws: `ModelError.invalidValue` for the first non-finite value,
@@ -26,27 +26,27 @@ extension LogisticRegression {
     _ design: Matrix, names: [String], fitIntercept: Bool, outcome: [Double]
   ) throws(ModelError) -> [ColumnSummary] {
     let n = design.rows
-    return try design.withUnsafeBufferPointer { (x) throws(ModelError) in
-      var summaries: [ColumnSummary] = []
-      for c in 0..<design.columns {
+    let results = ConcurrentSlots<Result<ColumnSummary, ModelError>?>(repeating: nil, count: design.columns)
+    concurrentlyForEach(design.columns) { c in
+      results[c] = design.withUnsafeBufferPointer { x in
         let column = UnsafeBufferPointer(rebasing: x[(c * n)..<((c + 1) * n)])
         var sum = 0.0
         var product = 0.0
         var allEqual = true
         var allZero = true
         for (r, value) in column.enumerated() {
-          guard value.isFinite else { throw .invalidValue(column: names[c], row: r, value: value) }
+          guard value.isFinite else { return .failure(.invalidValue(column: names[c], row: r, value: value)) }
           sum += value
           product += value * outcome[r]
           allEqual = allEqual && value == column[0]
           allZero = allZero && value == 0
         }
-        summaries.append(
+        return .success(
           ColumnSummary(
             mean: sum / Double(n), outcomeProduct: product, isConstant: fitIntercept ? allEqual : allZero))
       }
-      return summaries
     }
+    return try (0..<design.columns).map { (c) throws(ModelError) in try results[c]!.get() }
   }
 
   /// The outcome of ``screenColumns(_:names:fitIntercept:summaries:)``.

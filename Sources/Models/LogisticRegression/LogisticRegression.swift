@@ -170,21 +170,27 @@ public struct LogisticRegression: Sendable, Equatable {
     }
     let summaries = try LogisticRegression.summarizeColumns(
       design, names: columnNames, fitIntercept: fitIntercept, outcome: outcome)
-    for (i, y) in outcome.enumerated() where y != 0 && y != 1 {
-      throw .invalidValue(column: "outcome", row: i, value: y)
-    }
     let frequency = sampleWeights ?? [Double](repeating: 1, count: n)
-    for (i, w) in frequency.enumerated() where !(w.isFinite && w >= 0) {
-      throw .invalidValue(column: "sampleWeights", row: i, value: w)
-    }
+    // One pass over the rows; a bad outcome is reported before a bad weight.
+    var badOutcome: Int?
+    var badWeight: Int?
     var used = 0
     var firstOutcome = Double.nan
     var bothClasses = false
-    for (i, w) in frequency.enumerated() where w > 0 {
-      if used == 0 { firstOutcome = outcome[i] }
-      bothClasses = bothClasses || outcome[i] != firstOutcome
-      used += 1
+    var outcomeSum = 0.0
+    for i in 0..<n {
+      let (y, w) = (outcome[i], frequency[i])
+      if badOutcome == nil && y != 0 && y != 1 { badOutcome = i }
+      if badWeight == nil && !(w.isFinite && w >= 0) { badWeight = i }
+      outcomeSum += y
+      if w > 0 {
+        if used == 0 { firstOutcome = y }
+        bothClasses = bothClasses || y != firstOutcome
+        used += 1
+      }
     }
+    if let i = badOutcome { throw .invalidValue(column: "outcome", row: i, value: outcome[i]) }
+    if let i = badWeight { throw .invalidValue(column: "sampleWeights", row: i, value: frequency[i]) }
     guard used >= 2 else { throw .tooFewSamples(required: 2, actual: used) }
     if !bothClasses { throw .singleClass(value: firstOutcome) }
     let weights = combinedWeights(outcome: outcome, frequency: frequency)
@@ -214,7 +220,7 @@ public struct LogisticRegression: Sendable, Equatable {
     let start =
       sampleWeights == nil && classWeights == nil
       ? IRLSStart(
-        rows: n, outcomeSum: outcome.reduce(0, +), means: kept.map { summaries[$0].mean },
+        rows: n, outcomeSum: outcomeSum, means: kept.map { summaries[$0].mean },
         outcomeProducts: kept.map { summaries[$0].outcomeProduct }, scatter: screen.scatter,
         intercept: fitIntercept) : nil
     var workspace = IRLSWorkspace(rows: n, columns: k)

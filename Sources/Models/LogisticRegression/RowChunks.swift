@@ -32,13 +32,18 @@ struct RowChunks: Sendable {
 
   var count: Int { ranges.count }
 
-  /// Calls `body` with each chunk's index, concurrently when there are
-  /// several (`DispatchQueue.concurrentPerform` returns when all are done).
+  /// Calls `body` with each chunk's index, concurrently when there are several.
   func forEach(_ body: @Sendable (Int) -> Void) {
-    if count == 1 {
-      body(0)
-    } else {
-      DispatchQueue.concurrentPerform(iterations: count, execute: body)
-    }
+    concurrentlyForEach(count, body)
+  }
+}
+
+/// Calls `body` with `0..<count`, on all cores when `count > 1`
+/// (`DispatchQueue.concurrentPerform` returns when every call is done).
+func concurrentlyForEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
+  if count == 1 {
+    body(0)
+  } else if count > 1 {
+    DispatchQueue.concurrentPerform(iterations: count, execute: body)
   }
 }
