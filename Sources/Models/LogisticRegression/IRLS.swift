@@ -53,9 +53,10 @@ struct IRLSOutcome: Sendable {
   var history: [IterationRecord]
   /// The absolute change of the objective at the last step.
   var lastChange: Double
-  /// The full (unhalved) Newton step computed at the start of the last
-  /// iteration. It shrinks quadratically at a finite optimum and stays of
-  /// order one along a direction of separation, where the estimate diverges.
+  /// The full (unhalved) Newton step computed last: at the start of the
+  /// last iteration, or at the final estimate when the iteration limit
+  /// stopped the fit. It shrinks quadratically at a finite optimum and stays
+  /// of order one along a direction of separation, where the estimate diverges.
   var lastStep: [Double]
   /// The objective at the estimate: `−2ℓ` (+ `λ‖β‖²` or `− log det I`).
   var objective: Double
@@ -523,20 +524,26 @@ func penalizedObjective(
 /// g  = U(β) (or U*(β) for Firth, see addFirthScore)
 /// s  = H⁻¹ g                                          LAPACK dpotrf + dpotrs
 /// δ  = gᵀ s = ‖s‖²_H                                  (Newton decrement²)
+/// if |ΔD| ≤ tol·(|D| + 0.1) (ΔD: the last step's change) and √δ ≤ tol:
+///    β ← β + s, and stop
 /// β ← β + s/2ᵏ, the smallest k ≥ 0 with D(β + s/2ᵏ) ≤ D(β)   (step halving)
-/// stop when |ΔD| ≤ tol·(|D| + 0.1)  and  √δ ≤ tol
 /// ```
 ///
 /// Each trial `β` costs one pass over the rows, which gives its objective and
 /// also `H` and `g` for the next iteration should it be accepted (Firth: plus
-/// a pass for the hat values).
+/// a pass for the hat values). The final step, below `tol` standard errors,
+/// is taken without a pass: `ℓ` would change by about `δ/2 ≤ tol²/2`, below
+/// its rounding, so the reported `ℓ`, `H` and standard errors are those
+/// computed before it (a relative difference of `O(tol)` in `H`). The
+/// coefficients and the iteration count are those of the rule checked after
+/// the final step (statsmodels counts the same steps).
 ///
 /// The deviance rule is R's `glm.fit`. The gradient rule uses the Newton
 /// decrement (Boyd & Vandenberghe 2004, §9.5.1): by Cauchy–Schwarz
 /// `|sⱼ| ≤ √δ·√(H⁻¹)ⱼⱼ`, so `√δ ≤ tol` means the step moves no coefficient
 /// by more than `tol` standard errors. Both are free of the units of `X`.
 /// (Firth's iteration converges linearly, so the step rule matters there;
-/// Newton's converges quadratically and stops one step after `√δ` is small.) For Firth, `H = XᵀWX` is the Fisher
+/// Newton's converges quadratically, and its final step is far below `tol`.) For Firth, `H = XᵀWX` is the Fisher
 /// information and the step is Firth's modified-score iteration (Heinze &
 /// Schemper 2002, §2). References: McCullagh & Nelder, *Generalized Linear
 /// Models*, 2nd ed. (1989), §2.5 and §4.4; Firth, *Biometrika* 80 (1993) 27–38.
@@ -549,9 +556,10 @@ func penalizedObjective(
 ///   - start: the first evaluation, at `β = 0`, when known without a pass
 ///     (every weight 1); `nil` to evaluate it.
 ///   - workspace: buffers for `k` coefficients; on return they hold `XᵀWX`,
-///     the score and the extremes of `μ` at the returned estimate.
+///     the score and the extremes of `μ` at the last estimate evaluated (the
+///     returned one, or the one before the final step).
 /// - Returns: the estimate, the iteration count, why it stopped, the history,
-///   and the Cholesky factor of `H` at the estimate.
+///   and the Cholesky factor of that `H`.
 /// - Complexity: O(n·k² + k³) per iteration and per step halving (Firth:
 ///   plus O(n·k²) per iteration for the hat values).
 func irls(
@@ -584,9 +592,12 @@ func irls(
       logLikelihood: logLikelihood, factor: factor)
   }
 
-  iterationLoop: for iteration in 1...options.maxIterations {
+  // One round more than the steps allowed, to check the last estimate (it takes no step).
+  iterationLoop: for iteration in 1...(options.maxIterations + 1) {
+    let singular: IRLSStop =
+      iteration > options.maxIterations ? .iterationLimit : .singularHessian(iteration: iteration)
     guard let currentFactor = factor else {
-      stop = .singularHessian(iteration: iteration)
+      stop = singular
       break
     }
     do {
@@ -597,7 +608,7 @@ func irls(
       for j in 0..<p { ws.step[j] = ws.gradient[j] }
       try currentFactor.solve(inPlace: &ws.step)
     } catch {
-      stop = .singularHessian(iteration: iteration)
+      stop = singular
       break
     }
     var gradientNorm = 0.0
@@ -606,6 +617,25 @@ func irls(
       gradientNorm = max(gradientNorm, abs(ws.gradient[j]))
       decrement += ws.gradient[j] * ws.step[j]
       lastStep[j] = ws.step[j]
+    }
+    // Converged: the last step changed the objective by little, and this
+    // one moves no coefficient by more than tol standard errors. It is taken
+    // without a pass over the rows at its end: there ℓ differs by about
+    // δ/2 ≤ tol²/2 (below the rounding of ℓ) and H by a relative O(tol), so
+    // ℓ, H and its factor stay those of the current estimate.
+    // (After the last step allowed, the estimate is final as it is.)
+    if lastChange <= options.tolerance * (abs(objective) + 0.1) && decrement.squareRoot() <= options.tolerance {
+      if iteration <= options.maxIterations {
+        for j in 0..<p { beta[j] += ws.step[j] }
+        iterations = iteration
+        history.append(IterationRecord(deviance: objective, stepHalvings: 0, gradientNorm: gradientNorm))
+      }
+      stop = .converged
+      break
+    }
+    if iteration > options.maxIterations {
+      stop = .iterationLimit
+      break
     }
 
     // Step halving: shorten the step until the objective does not rise.
@@ -654,13 +684,6 @@ func irls(
       stop = .perfectFit
       break
     }
-    if lastChange <= options.tolerance * (abs(objective) + 0.1)
-      && decrement.squareRoot() <= options.tolerance
-    {
-      stop = .converged
-      break
-    }
-    if iteration == options.maxIterations { stop = .iterationLimit }
   }
   return finish(stop)
 }
