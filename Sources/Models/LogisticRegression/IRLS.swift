@@ -43,7 +43,7 @@ enum IRLSStop: Sendable, Equatable {
   case singularHessian(iteration: Int)
 }
 
-/// What ``irls(design:outcome:weights:options:workspace:)`` returns.
+/// What ``irls(design:outcome:weights:options:start:workspace:)`` returns.
 struct IRLSOutcome: Sendable {
   /// The final estimate (the workspace's `eta`, `mu` match it).
   var coefficients: [Double]

@@ -60,7 +60,7 @@ public struct LogisticRegression: Sendable, Equatable {
   /// The most Newton steps taken (default `35`, statsmodels' `maxiter`).
   public var maxIterations: Int
   /// Relative tolerance of the convergence rule (default `1e-8`); see
-  /// ``irls(design:outcome:weights:options:workspace:)``.
+  /// ``irls(design:outcome:weights:options:start:workspace:)``.
   public var tolerance: Double
   /// Whether to add an intercept (default `true`); the design passed to
   /// `fit` must then not contain a column of ones.
@@ -123,11 +123,16 @@ public struct LogisticRegression: Sendable, Equatable {
 
   /// Fits the model.
   ///
-  /// Steps: validate; drop constant and collinear columns (pivoted QR on the
-  /// centred design, each named in a ``Diagnostic``); Newton/IRLS with step
-  /// halving (``irls(design:outcome:weights:options:workspace:)``); Wald
+  /// Steps: validate; drop constant and collinear columns (each named in a
+  /// ``Diagnostic``; see ``screenColumns(_:names:fitIntercept:summaries:)``);
+  /// Newton/IRLS with step halving
+  /// (``irls(design:outcome:weights:options:start:workspace:)``); Wald
   /// inference from the inverse Hessian (`dpotri`); separation and
   /// near-singularity checks; VIFs.
+  ///
+  /// The design is read in place, never copied: each evaluation of the
+  /// likelihood is one pass over the rows, in chunks on all cores
+  /// (``RowChunks``), with the same result on any number of cores.
   ///
   /// Statistical trouble (separation, non-convergence, a near-singular
   /// Hessian, dropped columns) is reported in ``LogisticRegressionResult/diagnostics``,

@@ -76,7 +76,7 @@ public struct LogisticRegressionResult: Sendable, Codable {
   /// column; `0` for the intercept.
   public let columnStandardDeviations: [Double]
   /// Variance inflation factors, one per term (see
-  /// ``LogisticRegression/varianceInflationFactors(_:)``); `1` for the intercept.
+  /// ``LogisticRegression/screenColumns(_:names:fitIntercept:summaries:)``); `1` for the intercept.
   public let varianceInflationFactors: [Double]
 
   /// `−2ℓ(β̂)` (the saturated log-likelihood of 0/1 data is 0).
