@@ -89,6 +89,46 @@ func assertApproximatelyEqual(
     assertApproximatelyEqual(scaled.column(0), [(0.5).squareRoot(), 4 * (2.0).squareRoot(), 0, -(1.5).squareRoot()])
   }
 
+  @Test("GramAccumulator adds blocks of rows up to XᵀWX, a short block last")
+  func gramAccumulator() {
+    // The weighted Gram above, built from blocks of 3 rows and 1 row of √w·X.
+    let weights = [0.5, 2, 0, 1.5]
+    let expected = Matrix(
+      rows: 3, columns: 3, rowMajor: [34.0, 40.25, 46.5, 40.25, 52.375, 64.5, 46.5, 64.5, 82.5])
+    var accumulator = GramAccumulator(columns: 3, blockRows: 3)
+    #expect(accumulator.gram == Matrix.zeros(rows: 3, columns: 3))
+    for _ in 0..<2 {
+      for start in [0, 3] {
+        let m = min(3, 4 - start)
+        accumulator.addBlock(rows: m) { block in
+          for c in 0..<3 {
+            for i in 0..<m { block[c * 3 + i] = weights[start + i].squareRoot() * x[start + i, c] }
+          }
+        }
+      }
+      assertApproximatelyEqual(accumulator.gram, expected)
+      // After a reset the sum starts again.
+      accumulator.reset()
+    }
+    #expect(accumulator.gram == Matrix.zeros(rows: 3, columns: 3))
+    // Sums kept apart (as on two threads) add up to the same matrix; an empty one adds nothing.
+    var first = GramAccumulator(columns: 3, blockRows: 2)
+    var second = GramAccumulator(columns: 3, blockRows: 2)
+    for (start, target) in [(0, 0), (2, 1)] {
+      let fill: (UnsafeMutableBufferPointer<Double>) -> Void = { block in
+        for c in 0..<3 {
+          for i in 0..<2 { block[c * 2 + i] = weights[start + i].squareRoot() * x[start + i, c] }
+        }
+      }
+      if target == 0 { first.addBlock(rows: 2, fill) } else { second.addBlock(rows: 2, fill) }
+    }
+    var total = GramAccumulator(columns: 3, blockRows: 1)
+    total.add(GramAccumulator(columns: 3))
+    total.add(first)
+    total.add(second)
+    assertApproximatelyEqual(total.gram, expected)
+  }
+
   @Test("gemv computes Xv and Xᵀv")
   func gemv() {
     // python3 -c "import numpy as np; X=np.array([[1.,2.,3.],[4.,5.,6.],[7.,8.,10.],[-1.,0.5,2.]]); print((X@[1.,-2.,0.5]).tolist(), (X.T@[1.,0.,-1.,2.]).tolist())"

@@ -71,6 +71,24 @@ import Testing
     compare(result.varianceInflationFactors, ref.vif!, "churn VIF")
   }
 
+  @Test("ten copies of the churn rows: statsmodels' coefficients, SE / √10, ℓ × 10 (rows in concurrent chunks)")
+  func replicatedRowsInChunks() throws {
+    // 20,000 rows are five blocks of 4,096, each its own chunk of the pass.
+    let ref = LogitReference.shared.cases["churn"]!
+    let copies = 10
+    let design = Matrix(
+      columns: (0..<Self.churn.design.columns).map { j in
+        Array([[Double]](repeating: Self.churn.design.column(j), count: copies).joined())
+      })
+    let outcome = Array([[Double]](repeating: Self.churn.y, count: copies).joined())
+    let result = try LogisticRegression().fit(design, outcome: outcome, columnNames: Self.churnNames)
+    #expect(result.converged)
+    compare(result.coefficients, ref.params!, "replicated coefficients")
+    compare(result.standardErrors, ref.bse!.map { $0 / Double(copies).squareRoot() }, "replicated standard errors")
+    compare([result.logLikelihood], [ref.llf! * Double(copies)], "replicated llf")
+    compare(result.varianceInflationFactors, ref.vif!, "replicated VIF")
+  }
+
   @Test("frequency weights equal statsmodels GLM(Binomial, freq_weights=w)")
   func frequencyWeights() throws {
     let ref = LogitReference.shared.cases["weighted"]!

@@ -31,7 +31,7 @@ struct LogitBenchmark {
       fitSeconds.append(fitEnd - start)
       predictSeconds.append(end - fitEnd)
       fitted = result
-      log("run \(run): fit \(String(fixed: fitEnd - start, decimals: 3)) s, predict \(String(fixed: end - fitEnd, decimals: 3)) s, \(result.iterations) iterations")
+      log("run \(run): fit \(seconds(fitEnd - start)) s, predict \(seconds(end - fitEnd)) s, \(result.iterations) iterations")
     }
     let ours = fitted!
     let expected = ["intercept"] + design.names
@@ -56,15 +56,15 @@ struct LogitBenchmark {
     var lines = [
       "| fitter | fit s | predict s | fit + predict s | iterations | max abs Δcoef | max abs ΔSE | max abs Δp | analyze faster by |",
       "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
-      "| analyze LogisticRegression (IRLS) | \(String(format2: fitSeconds.median)) | "
-        + "\(String(format2: predictSeconds.median)) | \(String(format2: ourTotal)) | \(ours.iterations) | – | – | – | – |",
+      "| analyze LogisticRegression (IRLS) | \(seconds(fitSeconds.median)) | "
+        + "\(seconds(predictSeconds.median)) | \(seconds(ourTotal)) | \(ours.iterations) | – | – | – | – |",
     ]
     for peer in peers {
       let total = peer.fitSeconds + peer.predictSeconds
       let name = peer.peer == .statsmodels ? "statsmodels \(peer.version) Logit (newton)" : "scikit-learn \(peer.version) lbfgs"
       lines.append(
-        "| \(name) | \(String(format2: peer.fitSeconds)) | \(String(format2: peer.predictSeconds)) | "
-          + "\(String(format2: total)) | \(peer.iterations) | \(scientific(peer.coefficientDifference)) | "
+        "| \(name) | \(seconds(peer.fitSeconds)) | \(seconds(peer.predictSeconds)) | "
+          + "\(seconds(total)) | \(peer.iterations) | \(scientific(peer.coefficientDifference)) | "
           + "\(peer.standardErrorDifference.map(scientific) ?? "–") | \(scientific(peer.probabilityDifference)) | "
           + "\(String(format1: total / ourTotal))× |")
     }
@@ -77,6 +77,9 @@ struct LogitBenchmark {
     print("OPENBLAS_NUM_THREADS=\(Machine.openBLASThreads) (ours and numpy's). Load average (1 min) before: \(loadBefore), after: \(loadAfter); \(Machine.cpuCount) CPUs.")
   }
 }
+
+/// Milliseconds matter here: `0.098`.
+private func seconds(_ value: Double) -> String { String(fixed: value, decimals: 3) }
 
 /// `1.2e-09`: the differences span many orders of magnitude.
 private func scientific(_ value: Double) -> String {

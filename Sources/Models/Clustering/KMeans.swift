@@ -166,7 +166,7 @@ public struct KMeans: Sendable, Equatable, Hashable {
 
     var seeds = SplitMix64(seed: seed)
     let restartSeeds = (0..<initialisations).map { _ in seeds.next() }
-    let runs = RestartSlots(count: initialisations)
+    let runs = ConcurrentSlots<RestartOutcome?>(repeating: nil, count: initialisations)
     let configuration = self
     let work: @Sendable (Int) -> Void = { r in
       runs[r] = configuration.restart(blocks: blocks, seed: restartSeeds[r], tolerance: absoluteTolerance)
@@ -268,25 +268,4 @@ public struct KMeans: Sendable, Equatable, Hashable {
 struct RestartOutcome: Sendable {
   var run: ClusteringRun
   var found: Int
-}
-
-/// One slot per restart, written by exactly one concurrent task each and read
-/// after all have finished (`concurrentPerform` returns only then).
-private final class RestartSlots: @unchecked Sendable {
-  private var slots: UnsafeMutableBufferPointer<RestartOutcome?>
-
-  init(count: Int) {
-    slots = .allocate(capacity: count)
-    slots.initialize(repeating: nil)
-  }
-
-  deinit {
-    slots.deinitialize()
-    slots.deallocate()
-  }
-
-  subscript(index: Int) -> RestartOutcome? {
-    get { slots[index] }
-    set { slots[index] = newValue }
-  }
 }

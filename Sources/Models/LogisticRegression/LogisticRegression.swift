@@ -60,7 +60,7 @@ public struct LogisticRegression: Sendable, Equatable {
   /// The most Newton steps taken (default `35`, statsmodels' `maxiter`).
   public var maxIterations: Int
   /// Relative tolerance of the convergence rule (default `1e-8`); see
-  /// ``irls(design:outcome:weights:options:workspace:)``.
+  /// ``irls(design:outcome:weights:options:start:workspace:)``.
   public var tolerance: Double
   /// Whether to add an intercept (default `true`); the design passed to
   /// `fit` must then not contain a column of ones.
@@ -123,11 +123,16 @@ public struct LogisticRegression: Sendable, Equatable {
 
   /// Fits the model.
   ///
-  /// Steps: validate; drop constant and collinear columns (pivoted QR on the
-  /// centred design, each named in a ``Diagnostic``); Newton/IRLS with step
-  /// halving (``irls(design:outcome:weights:options:workspace:)``); Wald
+  /// Steps: validate; drop constant and collinear columns (each named in a
+  /// ``Diagnostic``; see ``screenColumns(_:names:fitIntercept:summaries:)``);
+  /// Newton/IRLS with step halving
+  /// (``irls(design:outcome:weights:options:start:workspace:)``); Wald
   /// inference from the inverse Hessian (`dpotri`); separation and
   /// near-singularity checks; VIFs.
+  ///
+  /// The design is read in place, never copied: each evaluation of the
+  /// likelihood is one pass over the rows, in chunks on all cores
+  /// (``RowChunks``), with the same result on any number of cores.
   ///
   /// Statistical trouble (separation, non-convergence, a near-singular
   /// Hessian, dropped columns) is reported in ``LogisticRegressionResult/diagnostics``,
@@ -168,30 +173,36 @@ public struct LogisticRegression: Sendable, Equatable {
     if let sampleWeights, sampleWeights.count != n {
       throw .shapeMismatch(what: "sample weights (one per design row)", expected: n, actual: sampleWeights.count)
     }
-    try design.withUnsafeBufferPointer { (x) throws(ModelError) in
-      for c in 0..<p {
-        for r in 0..<n where !x[c * n + r].isFinite {
-          throw ModelError.invalidValue(column: columnNames[c], row: r, value: x[c * n + r])
-        }
+    let summaries = try LogisticRegression.summarizeColumns(
+      design, names: columnNames, fitIntercept: fitIntercept, outcome: outcome)
+    let frequency = sampleWeights ?? [Double](repeating: 1, count: n)
+    // One pass over the rows; a bad outcome is reported before a bad weight.
+    var badOutcome: Int?
+    var badWeight: Int?
+    var used = 0
+    var firstOutcome = Double.nan
+    var bothClasses = false
+    var outcomeSum = 0.0
+    for i in 0..<n {
+      let (y, w) = (outcome[i], frequency[i])
+      if badOutcome == nil && y != 0 && y != 1 { badOutcome = i }
+      if badWeight == nil && !(w.isFinite && w >= 0) { badWeight = i }
+      outcomeSum += y
+      if w > 0 {
+        if used == 0 { firstOutcome = y }
+        bothClasses = bothClasses || y != firstOutcome
+        used += 1
       }
     }
-    for (i, y) in outcome.enumerated() where y != 0 && y != 1 {
-      throw .invalidValue(column: "outcome", row: i, value: y)
-    }
-    let frequency = sampleWeights ?? [Double](repeating: 1, count: n)
-    for (i, w) in frequency.enumerated() where !(w.isFinite && w >= 0) {
-      throw .invalidValue(column: "sampleWeights", row: i, value: w)
-    }
-    let used = frequency.indices.filter { frequency[$0] > 0 }
-    guard used.count >= 2 else { throw .tooFewSamples(required: 2, actual: used.count) }
-    if used.allSatisfy({ outcome[$0] == outcome[used[0]] }) {
-      throw .singleClass(value: outcome[used[0]])
-    }
+    if let i = badOutcome { throw .invalidValue(column: "outcome", row: i, value: outcome[i]) }
+    if let i = badWeight { throw .invalidValue(column: "sampleWeights", row: i, value: frequency[i]) }
+    guard used >= 2 else { throw .tooFewSamples(required: 2, actual: used) }
+    if !bothClasses { throw .singleClass(value: firstOutcome) }
     let weights = combinedWeights(outcome: outcome, frequency: frequency)
 
     // Screening: constant and collinear columns are named and dropped.
     let screen = try LogisticRegression.screenColumns(
-      design, names: columnNames, fitIntercept: fitIntercept)
+      design, names: columnNames, fitIntercept: fitIntercept, summaries: summaries)
     let kept = screen.kept
     let offset = fitIntercept ? 1 : 0
     let k = kept.count + offset
@@ -200,9 +211,7 @@ public struct LogisticRegression: Sendable, Equatable {
         name: "design", value: "\(p) columns",
         reason: "no usable column remains and fitIntercept is false")
     }
-    var columns: [[Double]] = fitIntercept ? [[Double](repeating: 1, count: n)] : []
-    for j in kept { columns.append(design.column(j)) }
-    let x = Matrix(columns: columns)
+    let x = IRLSDesign(matrix: design, columns: kept, intercept: fitIntercept)
     let terms = (fitIntercept ? ["intercept"] : []) + kept.map { columnNames[$0] }
 
     // Newton / IRLS.
@@ -212,16 +221,23 @@ public struct LogisticRegression: Sendable, Equatable {
     case .l2(let strength): kernelPenalty = .ridge(strength: strength, firstPenalized: offset)
     case .firth: kernelPenalty = .firth
     }
-    var workspace = IRLSWorkspace(rows: n, columns: k, firth: penalty == .firth)
+    // With every weight 1 the first evaluation, at β = 0, needs no pass over the rows.
+    let start =
+      sampleWeights == nil && classWeights == nil
+      ? IRLSStart(
+        rows: n, outcomeSum: outcomeSum, means: kept.map { summaries[$0].mean },
+        outcomeProducts: kept.map { summaries[$0].outcomeProduct }, scatter: screen.scatter,
+        intercept: fitIntercept) : nil
+    var workspace = IRLSWorkspace(rows: n, columns: k)
     let run = irls(
       design: x, outcome: outcome, weights: weights,
       options: IRLSOptions(maxIterations: maxIterations, tolerance: tolerance, penalty: kernelPenalty),
-      workspace: &workspace)
+      start: start, workspace: &workspace)
 
     // Inference at the estimate.
     let beta = run.coefficients
     var diagnostics = screen.diagnostics
-    let factor = workspace.factorHessian(design: x, weights: weights, penalty: kernelPenalty)
+    let factor = run.factor
     var covariance = [Double](repeating: .nan, count: k * k)
     var standardErrors = [Double](repeating: .infinity, count: k)
     if let factor, let inverse = try? factor.inverse() {
@@ -232,21 +248,16 @@ public struct LogisticRegression: Sendable, Equatable {
     let pValues = zValues.map(NormalDistribution.twoSidedPValue)
 
     // Separation (maximum likelihood only: the penalised optima are finite).
-    let sd = terms.indices.map { j in
-      j < offset ? 0 : LogisticRegression.sampleStandardDeviation(x.column(j))
-    }
+    let sd = (fitIntercept ? [0] : []) + screen.standardDeviations
     var separated = false
     if penalty == .none {
       let diverging = terms.indices.filter { j in
         abs(run.lastStep[j]) * (j < offset ? 1 : sd[j]) > 1e-3
       }
-      let extreme = workspace.mu.indices.contains { i in
-        weights[i] > 0 && (workspace.mu[i] < 1e-10 || workspace.mu[i] > 1 - 1e-10)
-      }
-      if extreme && !diverging.isEmpty {
+      if workspace.nearestBound < 1e-10 && !diverging.isEmpty {
         separated = true
         let names = diverging.map { terms[$0] }
-        if isPerfectFit(outcome: outcome, weights: weights, mu: workspace.mu, within: 1e-6) {
+        if workspace.largestResidual < 1e-6 {
           diagnostics.append(.perfectSeparation(columns: names))
         } else {
           diagnostics.append(.quasiSeparation(columns: names))
@@ -279,15 +290,13 @@ public struct LogisticRegression: Sendable, Equatable {
       positiveSum * log(mean) + (weightSum - positiveSum) * log1p(-mean)
     let logLikelihood = run.logLikelihood
     let penalized: Double? = penalty == .none ? nil : -run.objective / 2
-    let vif = LogisticRegression.varianceInflationFactors(
-      kept.map { design.column($0) })
 
     return LogisticRegressionResult(
       terms: terms, coefficients: beta, standardErrors: standardErrors, zValues: zValues,
       pValues: pValues, covariance: covariance,
       standardizedEffects: terms.indices.map { j in j < offset ? nil : beta[j] * sd[j] },
       columnStandardDeviations: sd,
-      varianceInflationFactors: (fitIntercept ? [1] : []) + vif,
+      varianceInflationFactors: (fitIntercept ? [1] : []) + screen.varianceInflationFactors,
       deviance: -2 * logLikelihood, nullDeviance: -2 * nullLogLikelihood,
       logLikelihood: logLikelihood, nullLogLikelihood: nullLogLikelihood,
       penalizedLogLikelihood: penalized,

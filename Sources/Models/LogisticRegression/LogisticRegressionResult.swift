@@ -76,7 +76,7 @@ public struct LogisticRegressionResult: Sendable, Codable {
   /// column; `0` for the intercept.
   public let columnStandardDeviations: [Double]
   /// Variance inflation factors, one per term (see
-  /// ``LogisticRegression/varianceInflationFactors(_:)``); `1` for the intercept.
+  /// ``LogisticRegression/screenColumns(_:names:fitIntercept:summaries:)``); `1` for the intercept.
   public let varianceInflationFactors: [Double]
 
   /// `−2ℓ(β̂)` (the saturated log-likelihood of 0/1 data is 0).
@@ -183,16 +183,9 @@ public struct LogisticRegressionResult: Sendable, Codable {
   ///
   /// - Parameter design: `m × inputColumnCount`, without an intercept column.
   /// - Returns: `m` log-odds.
-  /// - Complexity: O(m · inputColumnCount) (BLAS `dgemv`).
+  /// - Complexity: O(m · inputColumnCount), the chunks of rows on all cores.
   public func linearPredictor(for design: Matrix) -> [Double] {
-    precondition(
-      design.columns == inputColumnCount,
-      "linearPredictor: design has \(design.columns) columns, the model was fitted on \(inputColumnCount)")
-    var eta = design.times(vector: inputCoefficients)
-    if fitIntercept {
-      for i in eta.indices { eta[i] += coefficients[0] }
-    }
-    return eta
+    mapLinearPredictor(design) { $0 }
   }
 
   /// One coefficient per column of the design passed to `fit` (without the
@@ -212,9 +205,38 @@ public struct LogisticRegressionResult: Sendable, Codable {
   ///
   /// - Parameter design: `m × inputColumnCount`, without an intercept column.
   /// - Returns: `m` probabilities.
-  /// - Complexity: O(m · inputColumnCount).
+  /// - Complexity: O(m · inputColumnCount), the chunks of rows on all cores.
   public func predictProbabilities(for design: Matrix) -> [Double] {
-    linearPredictor(for: design).map(logistic)
+    mapLinearPredictor(design, logistic)
+  }
+
+  /// `transform(ηᵢ)` for every row, each chunk of rows (``RowChunks``) in
+  /// one pass over its part of the columns.
+  private func mapLinearPredictor(_ design: Matrix, _ transform: @escaping @Sendable (Double) -> Double) -> [Double] {
+    precondition(
+      design.columns == inputColumnCount,
+      "linearPredictor: design has \(design.columns) columns, the model was fitted on \(inputColumnCount)")
+    let n = design.rows
+    let offset = fitIntercept ? 1 : 0
+    let constant = fitIntercept ? coefficients[0] : 0
+    let terms = Array(zip(inputColumnIndices, coefficients[offset...]))
+    let chunks = RowChunks(rows: n)
+    let parts = ConcurrentSlots<[Double]>(repeating: [], count: chunks.count)
+    chunks.forEach { c in
+      let rows = chunks.ranges[c]
+      var values = [Double](repeating: constant, count: rows.count)
+      values.withUnsafeMutableBufferPointer { eta in
+        design.withUnsafeBufferPointer { x in
+          for (j, b) in terms {
+            let column = x.baseAddress! + j * n + rows.lowerBound
+            for i in eta.indices { eta[i] += b * column[i] }
+          }
+        }
+        for i in eta.indices { eta[i] = transform(eta[i]) }
+      }
+      parts[c] = values
+    }
+    return chunks.count == 1 ? parts[0] : Array((0..<chunks.count).map { parts[$0] }.joined())
   }
 
   /// The coefficient table as plain rows, for the Reports module to render.
