@@ -39,7 +39,9 @@ let package = Package(
       providers: [.apt(["libopenblas-dev", "liblapack-dev", "liblapacke-dev"])]
     ),
     .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
-    .target(name: "DataIngest", dependencies: [.product(name: "Yams", package: "Yams")]),
+    /// A prefetch instruction for the loader's hash tables (Swift cannot emit one).
+    .target(name: "CPrefetch"),
+    .target(name: "DataIngest", dependencies: ["CPrefetch", .product(name: "Yams", package: "Yams")]),
     .target(name: "Statistics", dependencies: ["DataIngest", "LinearAlgebra"]),
     .target(
       name: "Features",

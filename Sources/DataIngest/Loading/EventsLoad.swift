@@ -1,0 +1,187 @@
+/// Loads the events file block by block (see ``BlockPipeline``): parsing
+/// checks each row and reads its cells; one ordered stage drops duplicates,
+/// records rejects, numbers new customers and fills the columns.
+final class EventsLoad: BlockLoad, @unchecked Sendable {
+  // Read-only while the pipeline runs.
+  private let path: String
+  private let checks: RowChecks
+  private let fields: (customer: Int, date: Int, type: Int, value: Int)
+  private let dropsDuplicates: Bool
+  private let knownCustomers: Int
+  private let fileSize: Int
+  private let workers: [Worker]
+  /// The customer ids of the files read before; read-only until ``finish()``.
+  private var known: ByteInterner
+  /// Taken out while the stage runs, so that its loop works on locals.
+  private var stage: (account: FileAccount, columns: Columns)?
+
+  private final class Worker {
+    let tokenizer: CSVTokenizer
+    var types = LocalCategories()
+    init(delimiter: Delimiter) { tokenizer = CSVTokenizer(delimiter: delimiter) }
+  }
+
+  final class Parsed {
+    var rows = ParsedRows()
+    var cells = Cells()
+    deinit {
+      rows.deallocate()
+      cells.deallocate()
+    }
+  }
+
+  struct Cells {
+    var customer = CustomerCells()
+    var day = RowBuffer<Int32>()
+    var type = RowBuffer<Int32>()
+    var typeText = RowBuffer<UnsafeBufferPointer<UInt8>>()
+    var value = RowBuffer<Double>()
+
+    mutating func removeAll() {
+      customer.removeAll()
+      day.removeAll()
+      type.removeAll()
+      typeText.removeAll()
+      value.removeAll()
+    }
+
+    func deallocate() {
+      customer.deallocate()
+      day.deallocate()
+      type.deallocate()
+      typeText.deallocate()
+      value.deallocate()
+    }
+  }
+
+  private struct Columns: RowSink {
+    let knownCustomers: Int
+    var customers: CustomerCodes
+    var table = EventTable()
+    var types = CategoricalBuilder()
+    var cells = Cells()
+    var worker = 0
+
+    @inline(__always)
+    func prefetch(slotOf far: Int, recordOf near: Int) {
+      customers.prefetch(cells.customer, slotOf: far, recordOf: near)
+    }
+
+    @inline(__always)
+    mutating func accept(_ row: Int) -> Bool {
+      let code = customers.code(cells.customer, row)
+      table.customer.append(code)
+      table.day.append(cells.day[row])
+      types.append(local: cells.type[row], worker: worker, text: cells.typeText[row])
+      table.value.append(cells.value[row])
+      return knownCustomers >= 0 && Int(code) >= knownCustomers
+    }
+  }
+
+  init(
+    path: String, columns: ResolvedColumns, summary: FileIngestSummary, options: IngestOptions,
+    dates: DateParser, customers: ByteInterner, knownCustomers: Int, fileSize: Int, threads: Int
+  ) {
+    self.path = path
+    checks = RowChecks(expected: columns.headers.count, delimiter: summary.delimiter, dates: dates)
+    fields = (
+      columns.field("customer_id"), columns.field("event_date"), columns.field("event_type"), columns.field("value")
+    )
+    // Identical rows are kept as rows of their own for the tables the options name.
+    dropsDuplicates = !options.keepDuplicates.contains(.events)
+    self.knownCustomers = knownCustomers
+    self.fileSize = fileSize
+    workers = (0..<threads).map { _ in Worker(delimiter: summary.delimiter) }
+    known = customers
+    stage = (
+      FileAccount(summary: summary, dropsDuplicates: dropsDuplicates, fileSize: fileSize, progress: options.progress),
+      Columns(knownCustomers: knownCustomers, customers: CustomerCodes(knownCount: customers.count))
+    )
+  }
+
+  var stageCount: Int { 1 }
+
+  func makeParsed() -> Parsed { Parsed() }
+
+  func parse(_ block: CSVBlock, into parsed: Parsed, worker index: Int) {
+    let worker = workers[index]
+    var rows = ParsedRows()
+    swap(&rows, &parsed.rows)
+    var cells = Cells()
+    swap(&cells, &parsed.cells)
+    var types = worker.types
+    defer {
+      swap(&rows, &parsed.rows)
+      swap(&cells, &parsed.cells)
+      worker.types = types
+    }
+    rows.reset(worker: index)
+    cells.removeAll()
+    let fields = self.fields
+    let checks = self.checks
+    let knownCustomers = self.knownCustomers
+    let dropsDuplicates = self.dropsDuplicates
+    var problems: RowChecks.Problems = []
+    known.withView { known in
+      worker.tokenizer.forEachRecord(in: block) { record in
+        rows.add(record, fingerprinted: dropsDuplicates)
+        cells.customer.append(cell(record, fields.customer), known: known)
+        problems.removeAll(keepingCapacity: true)
+        var day: Int32? = nil
+        var typeCode = CategoricalColumn.missing
+        var value = Double.nan
+        let typeField = cell(record, fields.type)
+        let isWellFormed = checks.fieldCountIsValid(record)
+        if isWellFormed {
+          checks.checkCustomerID(cells.customer.text[cells.customer.text.count - 1], &problems)
+          day = checks.requiredDay(cell(record, fields.date), "event_date", &problems)
+          if typeField.isEmpty {
+            problems.append(("event_type", .missingValue, ""))
+          } else if let code = types.code(typeField) {
+            typeCode = code
+          } else {
+            problems.append(("event_type", .invalidText, nil))
+          }
+          value = checks.optionalNumber(record, fields.value, "value", &problems)
+        }
+        cells.day.append(day ?? 0)
+        cells.type.append(typeCode)
+        cells.typeText.append(typeField)
+        cells.value.append(value)
+        if !isWellFormed || !problems.isEmpty {
+          rows.reject(
+            record, file: path, problems: isWellFormed ? problems : checks.fieldCountProblem(record),
+            unknownCustomer: cells.customer.lastIsUnknown(knownCustomers: knownCustomers))
+        }
+      }
+    }
+  }
+
+  func commit(stage _: Int, _ block: CSVBlock, _ parsed: Parsed) {
+    var state = stage.take()!
+    defer { stage = state }
+    if state.account.summary.rowsRead == 0 {
+      let rows = estimatedRows(fileSize: fileSize, rows: parsed.rows.count, bytes: block.range.count)
+      state.account.reserve(rows: rows)
+      state.columns.table.customer.reserveCapacityOnHugePages(rows.generousCapacity)
+      state.columns.table.day.reserveCapacityOnHugePages(rows.generousCapacity)
+      state.columns.table.value.reserveCapacityOnHugePages(rows.generousCapacity)
+      state.columns.types.reserve(rows.generousCapacity)
+    }
+    state.columns.cells = parsed.cells
+    state.columns.worker = parsed.rows.worker
+    state.account.commit(parsed.rows, bytesRead: block.bytesRead, into: &state.columns)
+  }
+
+  /// The table, the customer ids with those this file added, and the file's account.
+  func finish() -> (table: EventTable, customers: ByteInterner, account: FileAccount) {
+    var state = stage.take()!
+    var table = state.columns.table
+    table.type = state.columns.types.finish()
+    state.columns.table = EventTable()
+    var customers = ByteInterner()
+    swap(&customers, &known)
+    state.columns.customers.merge(into: &customers)
+    return (table, customers, state.account)
+  }
+}
