@@ -8,8 +8,6 @@ final class CSVBlock {
   private(set) var bytes: UnsafeMutablePointer<UInt8>
   private var capacity = 0
   private(set) var range = 0..<0
-  /// The line on which the block's first byte lies.
-  private(set) var firstLine = 1
   /// Whether the block ends the file, so its last record may lack a line end.
   private(set) var isAtEndOfFile = false
   /// Bytes of the file read when the block was cut, for progress.
@@ -33,7 +31,7 @@ final class CSVBlock {
   /// Takes `bytes` (records in `range`) and returns the buffer held before,
   /// `nil` for none, with its capacity.
   func exchange(
-    bytes newBytes: UnsafeMutablePointer<UInt8>, capacity newCapacity: Int, range: Range<Int>, firstLine: Int,
+    bytes newBytes: UnsafeMutablePointer<UInt8>, capacity newCapacity: Int, range: Range<Int>,
     isAtEndOfFile: Bool, bytesRead: Int
   ) -> (UnsafeMutablePointer<UInt8>?, Int) {
     let old = capacity > 0 ? bytes : nil
@@ -42,7 +40,6 @@ final class CSVBlock {
     bytes = newBytes
     capacity = newCapacity
     self.range = range
-    self.firstLine = firstLine
     self.isAtEndOfFile = isAtEndOfFile
     self.bytesRead = bytesRead
     if scratchCapacity < range.count {

@@ -135,6 +135,10 @@ public final class CSVReader {
     }
   }
 
+  /// The line of the next record ``next()`` would return; those of blocks
+  /// count from it (see ``CSVTokenizer/forEachRecord(in:_:)``).
+  var nextLine: Int { line }
+
   /// Reads at most `size` bytes at a time from now on; the first chunk, from
   /// which the encoding was detected, is unaffected.
   func limitChunkSize(to size: Int) { chunkSize = min(chunkSize, max(16, size)) }
@@ -190,10 +194,12 @@ public final class CSVReader {
 
   /// Gives `buffer[position..<boundary]` to `block`, in its buffer's place.
   private func handOver(upTo boundary: Int, to block: CSVBlock) {
-    let firstLine = line
-    line += Self.lineEnds(in: UnsafeBufferPointer(start: buffer + position, count: boundary - position))
+    if decoder != nil {
+      // Only a decoding error names a line from here on.
+      line += Self.lineEnds(in: UnsafeBufferPointer(start: buffer + position, count: boundary - position))
+    }
     let (spare, spareCapacity) = block.exchange(
-      bytes: buffer, capacity: capacity, range: position..<boundary, firstLine: firstLine,
+      bytes: buffer, capacity: capacity, range: position..<boundary,
       isAtEndOfFile: atEndOfFile && boundary == end, bytesRead: bytesRead)
     let tail = end - boundary
     if let spare, spareCapacity >= capacity {

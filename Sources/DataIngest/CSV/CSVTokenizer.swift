@@ -179,19 +179,23 @@ final class CSVTokenizer {
     return record
   }
 
-  /// Calls `body` with each record of `block` in turn. The records' fields
-  /// stay valid while the block holds its bytes.
+  /// Calls `body` with each record of `block` in turn, and returns the
+  /// number of line ends in the block. Records' lines count from 0 at the
+  /// block's start (the reader cuts blocks faster when it need not count
+  /// lines); the ordered stage adds the lines of the blocks before. The
+  /// records' fields stay valid while the block holds its bytes.
   @inline(__always)
-  func forEachRecord(in block: CSVBlock, _ body: (CSVRecord) -> Void) {
+  @discardableResult
+  func forEachRecord(in block: CSVBlock, _ body: (CSVRecord) -> Void) -> Int {
     let bytes = UnsafePointer(block.bytes)
     let end = block.range.upperBound
     var p = block.range.lowerBound
-    var line = block.firstLine
+    var line = 0
     var scratchUsed = 0
     while true {
       // A block ends after a whole record, as the end of the file does.
       p = skipBlankLines(bytes, from: p, end: end, atEndOfFile: true, line: &line)
-      guard p < end else { return }
+      guard p < end else { return line }
       var next = 0
       guard
         let record = record(

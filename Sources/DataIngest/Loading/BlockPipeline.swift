@@ -179,23 +179,3 @@ final class BlockPipeline<Load: BlockLoad>: @unchecked Sendable {
     return nil
   }
 }
-
-/// Runs `body` on a new thread, to be joined with `pthread_join`; `nil` when
-/// no thread can be started.
-private func startThread(_ body: @escaping @Sendable () -> Void) -> pthread_t? {
-  final class Body {
-    let run: @Sendable () -> Void
-    init(_ run: @escaping @Sendable () -> Void) { self.run = run }
-  }
-  var thread = pthread_t()
-  let context = Unmanaged.passRetained(Body(body)).toOpaque()
-  let started = pthread_create(&thread, nil, { context in
-    Unmanaged<Body>.fromOpaque(context!).takeRetainedValue().run()
-    return nil
-  }, context)
-  guard started == 0 else {
-    Unmanaged<Body>.fromOpaque(context).release()
-    return nil
-  }
-  return thread
-}

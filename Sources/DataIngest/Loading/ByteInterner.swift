@@ -30,7 +30,7 @@ struct ByteInterner {
   private(set) var count = 0
 
   init(expectedCount: Int = 716) {
-    slots = [UInt64](onHugePagesRepeating: 0, count: Self.capacity(for: expectedCount))
+    slots = [UInt64](repeating: 0, count: Self.capacity(for: expectedCount))
   }
 
   /// Slots for `keys` keys at 70% full.
@@ -47,7 +47,7 @@ struct ByteInterner {
   mutating func reserve(keys: Int, keyBytes: Int) {
     let capacity = Self.capacity(for: count + keys)
     if capacity > slots.count { rehash(capacity) }
-    arena.reserveCapacityOnHugePages(arena.count + keys * 13 + keyBytes)
+    arena.reserveCapacity(arena.count + keys * 13 + keyBytes)
   }
 
   /// The code of `bytes`, added when new; `isNew` tells which.
@@ -66,9 +66,32 @@ struct ByteInterner {
     let code = Int32(count)
     let record = arena.count
     precondition(record / 4 < Int(UInt32.max), "an interner holds at most 16 GiB of keys")
+    appendRecord(code: code, tag: tag, bytes)
+    slots.withUnsafeMutableBufferPointer { $0[slot] = (hash >> 32) << 32 | UInt64(record / 4 + 1) }
+    count += 1
+    if count * 10 > slots.count * 7 { grow() }
+    return (code, true)
+  }
+
+  /// Appends the record of a new key to the arena.
+  @inline(__always)
+  private mutating func appendRecord(code: Int32, tag: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
     let long = bytes.count >= 0xFFFF
     let header = long ? 14 : 10
     let size = (header + bytes.count + 3) & ~3
+    // Most keys are short: the record is built on the stack and appended at once.
+    var short: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    let fits = size <= MemoryLayout.size(ofValue: short)
+    withUnsafeMutableBytes(of: &short) { record in
+      guard fits else { return }
+      record.storeBytes(of: code, toByteOffset: 0, as: Int32.self)
+      record.storeBytes(of: tag, toByteOffset: 4, as: Int32.self)
+      record.storeBytes(of: UInt16(bytes.count), toByteOffset: 8, as: UInt16.self)
+      if let base = bytes.baseAddress { (record.baseAddress! + header).copyMemory(from: base, byteCount: bytes.count) }
+      arena.append(contentsOf: UnsafeRawBufferPointer(rebasing: record[0..<size]))
+    }
+    guard !fits else { return }
+    let record = arena.count
     arena.append(contentsOf: repeatElement(0, count: size))
     arena.withUnsafeMutableBytes { arena in
       arena.storeBytes(of: code, toByteOffset: record, as: Int32.self)
@@ -77,10 +100,6 @@ struct ByteInterner {
       if long { arena.storeBytes(of: UInt32(bytes.count), toByteOffset: record + 10, as: UInt32.self) }
       if let base = bytes.baseAddress { (arena.baseAddress! + record + header).copyMemory(from: base, byteCount: bytes.count) }
     }
-    slots.withUnsafeMutableBufferPointer { $0[slot] = (hash >> 32) << 32 | UInt64(record / 4 + 1) }
-    count += 1
-    if count * 10 > slots.count * 7 { grow() }
-    return (code, true)
   }
 
   /// The code of `bytes` if it was interned.
@@ -95,11 +114,19 @@ struct ByteInterner {
     slots.withUnsafeBufferPointer { analyze_prefetch($0.baseAddress! + Self.home(hash >> 32, $0.count)) }
   }
 
-  /// Starts loading the record that the slot of this hash points to, when the
-  /// slot (loaded by ``prefetchSlot(hash:)`` a little earlier) holds one.
+  /// Starts loading the record of the first slot with this hash's bits, when
+  /// there is one; the slots should have been prefetched a little earlier.
   @inline(__always)
   func prefetchRecord(hash: UInt64) {
-    let entry = slots.withUnsafeBufferPointer { $0[Self.home(hash >> 32, $0.count)] }
+    let h = hash >> 32
+    let entry = slots.withUnsafeBufferPointer { slots in
+      var slot = Self.home(h, slots.count)
+      while true {
+        let entry = slots[slot]
+        if entry == 0 || entry >> 32 == h { return entry }
+        slot = slot + 1 == slots.count ? 0 : slot + 1
+      }
+    }
     guard entry != 0 else { return }
     arena.withUnsafeBytes { analyze_prefetch($0.baseAddress! + Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) * 4 - 4) }
   }
@@ -153,6 +180,9 @@ struct ByteInterner {
   struct View {
     let slots: UnsafeBufferPointer<UInt64>
     let arena: UnsafeRawBufferPointer
+
+    /// Whether no key is interned.
+    var isEmpty: Bool { arena.isEmpty }
 
     /// Where the key of the record at `record` starts in `arena`, and its length.
     @inline(__always)
@@ -214,7 +244,7 @@ struct ByteInterner {
 
   private mutating func rehash(_ capacity: Int) {
     let old = slots
-    slots = [UInt64](onHugePagesRepeating: 0, count: capacity)
+    slots = [UInt64](repeating: 0, count: capacity)
     slots.withUnsafeMutableBufferPointer { table in
       for entry in old where entry != 0 {
         // Only 32 bits of the hash are kept; they are enough to place keys
@@ -226,38 +256,46 @@ struct ByteInterner {
     }
   }
 
-  /// A fast 64-bit hash of `bytes` and `tag` (multiply–xorshift over 8-byte words).
+  /// A fast 64-bit hash of `bytes` and `tag`, in the manner of wyhash:
+  /// 16 bytes per 64×64→128-bit multiply, whose halves are folded together.
   @inline(__always)
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>, tag: Int32) -> UInt64 {
-    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(UInt32(bitPattern: tag)) &* 0xFF51_AFD7_ED55_8CCD
-    h ^= UInt64(bytes.count)
-    var i = 0
+    let secret0: UInt64 = 0xA076_1D64_78BD_642F
+    let secret1: UInt64 = 0xE703_7ED1_A0B4_28DB
+    var seed = secret0 ^ UInt64(UInt32(bitPattern: tag)) &* secret1
     let n = bytes.count
-    guard let base = bytes.baseAddress else { return mix(h) }
-    let raw = UnsafeRawPointer(base)
-    while i + 8 <= n {
-      let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-      h = mix(h ^ word) &* 0x9FB2_1C65_1E98_DF25
-      i += 8
-    }
-    if i < n {
-      var word: UInt64 = 0
-      var shift: UInt64 = 0
-      while i < n {
-        word |= UInt64(base[i]) << shift
-        shift += 8
-        i += 1
+    var a: UInt64 = 0
+    var b: UInt64 = 0
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      // Overlapping loads cover a short key without reading past it.
+      if n >= 16 {
+        var i = 0
+        while i + 16 < n {
+          seed = fold(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ secret1,
+            raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self) ^ seed)
+          i += 16
+        }
+        a = raw.loadUnaligned(fromByteOffset: n - 16, as: UInt64.self)
+        b = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+      } else if n >= 8 {
+        a = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+        b = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+      } else if n >= 4 {
+        a = UInt64(raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+        b = UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+      } else if n > 0 {
+        a = UInt64(base[0]) << 16 | UInt64(base[n >> 1]) << 8 | UInt64(base[n - 1])
       }
-      h = mix(h ^ word) &* 0x9FB2_1C65_1E98_DF25
     }
-    return mix(h)
+    return fold(secret1 ^ UInt64(n), fold(a ^ secret1, b ^ seed))
   }
 
+  /// The two halves of the 128-bit product, xor-ed.
   @inline(__always)
-  static func mix(_ x: UInt64) -> UInt64 {
-    var z = x
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
+  static func fold(_ x: UInt64, _ y: UInt64) -> UInt64 {
+    let product = x.multipliedFullWidth(by: y)
+    return product.high ^ product.low
   }
+
 }

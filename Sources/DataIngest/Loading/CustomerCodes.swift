@@ -52,7 +52,7 @@ struct CustomerCells {
     let h = ByteInterner.hash(customer, tag: 0)
     text.append(customer)
     hash.append(h)
-    known.append(customer.isEmpty ? -1 : view.find(customer, tag: 0, hash: h))
+    known.append(customer.isEmpty || view.isEmpty ? -1 : view.find(customer, tag: 0, hash: h))
   }
 
   /// Whether the customer of the row added last is not in the customers

@@ -100,7 +100,7 @@ final class CustomersLoad: BlockLoad, @unchecked Sendable {
       birthYear?.append(cells.birthYear[row])
       let first = row * texts.count
       for i in texts.indices {
-        texts[i].append(local: cells.text[first + i], worker: worker, text: cells.textBytes[first + i])
+        texts[i].append(texts[i].code(local: cells.text[first + i], worker: worker, text: cells.textBytes[first + i]))
       }
       return false
     }
@@ -108,7 +108,7 @@ final class CustomersLoad: BlockLoad, @unchecked Sendable {
 
   init(
     path: String, columns: ResolvedColumns, summary: FileIngestSummary, options: IngestOptions,
-    dates: DateParser, customers: ByteInterner, fileSize: Int, threads: Int
+    dates: DateParser, customers: ByteInterner, firstLine: Int, fileSize: Int, threads: Int
   ) {
     self.path = path
     checks = RowChecks(expected: columns.headers.count, delimiter: summary.delimiter, dates: dates)
@@ -130,7 +130,8 @@ final class CustomersLoad: BlockLoad, @unchecked Sendable {
     if fields.signup >= 0 { table.signup = [] }
     if fields.birthYear >= 0 { table.birthYear = [] }
     stage = (
-      FileAccount(summary: summary, dropsDuplicates: dropsDuplicates, fileSize: fileSize, progress: options.progress),
+      FileAccount(summary: summary, dropsDuplicates: dropsDuplicates, fileSize: fileSize, firstLine: firstLine,
+        progress: options.progress),
       table
     )
   }
@@ -161,7 +162,7 @@ final class CustomersLoad: BlockLoad, @unchecked Sendable {
     let dropsDuplicates = self.dropsDuplicates
     var problems: RowChecks.Problems = []
     known.withView { known in
-      worker.tokenizer.forEachRecord(in: block) { record in
+      rows.lineCount = worker.tokenizer.forEachRecord(in: block) { record in
         rows.add(record, fingerprinted: dropsDuplicates)
         let customer = cell(record, fields.customer)
         cells.customer.append(customer, known: known)
@@ -226,7 +227,11 @@ final class CustomersLoad: BlockLoad, @unchecked Sendable {
 
   /// The table, the customer ids with those this file added, and the file's account.
   func finish() -> (table: CustomerTable, customers: ByteInterner, account: FileAccount) {
-    let state = stage.take()!
+    var state = stage.take()!
+    // A row identical to an earlier one repeats its customer id, so it was
+    // rejected; nothing leaves the columns.
+    let duplicates = state.account.dropDuplicates(threads: workers.count) { _ in false }
+    precondition(duplicates.isEmpty, "a customer row identical to an earlier one was accepted")
     let columns = state.columns
     var table = columns.table
     table.signupDay = columns.signup

@@ -32,6 +32,7 @@ final class EventsLoad: BlockLoad, @unchecked Sendable {
 
   struct Cells {
     var customer = CustomerCells()
+    var customerCode = RowBuffer<Int32>()
     var day = RowBuffer<Int32>()
     var type = RowBuffer<Int32>()
     var typeText = RowBuffer<UnsafeBufferPointer<UInt8>>()
@@ -39,6 +40,7 @@ final class EventsLoad: BlockLoad, @unchecked Sendable {
 
     mutating func removeAll() {
       customer.removeAll()
+      customerCode.removeAll()
       day.removeAll()
       type.removeAll()
       typeText.removeAll()
@@ -47,6 +49,7 @@ final class EventsLoad: BlockLoad, @unchecked Sendable {
 
     func deallocate() {
       customer.deallocate()
+      customerCode.deallocate()
       day.deallocate()
       type.deallocate()
       typeText.deallocate()
@@ -67,20 +70,27 @@ final class EventsLoad: BlockLoad, @unchecked Sendable {
       customers.prefetch(cells.customer, slotOf: far, recordOf: near)
     }
 
+    /// Numbers the row's customer and type in place; the columns take them a
+    /// block at a time (``appendKept(_:allKept:)``).
     @inline(__always)
     mutating func accept(_ row: Int) -> Bool {
       let code = customers.code(cells.customer, row)
-      table.customer.append(code)
-      table.day.append(cells.day[row])
-      types.append(local: cells.type[row], worker: worker, text: cells.typeText[row])
-      table.value.append(cells.value[row])
+      cells.customerCode[row] = code
+      cells.type[row] = types.code(local: cells.type[row], worker: worker, text: cells.typeText[row])
       return knownCustomers >= 0 && Int(code) >= knownCustomers
+    }
+
+    mutating func appendKept(_ rows: ParsedRows, allKept: Bool) {
+      table.customer.appendKept(cells.customerCode, rows, allKept: allKept)
+      table.day.appendKept(cells.day, rows, allKept: allKept)
+      types.appendKept(cells.type, rows, allKept: allKept)
+      table.value.appendKept(cells.value, rows, allKept: allKept)
     }
   }
 
   init(
     path: String, columns: ResolvedColumns, summary: FileIngestSummary, options: IngestOptions,
-    dates: DateParser, customers: ByteInterner, knownCustomers: Int, fileSize: Int, threads: Int
+    dates: DateParser, customers: ByteInterner, firstLine: Int, knownCustomers: Int, fileSize: Int, threads: Int
   ) {
     self.path = path
     checks = RowChecks(expected: columns.headers.count, delimiter: summary.delimiter, dates: dates)
@@ -94,7 +104,8 @@ final class EventsLoad: BlockLoad, @unchecked Sendable {
     workers = (0..<threads).map { _ in Worker(delimiter: summary.delimiter) }
     known = customers
     stage = (
-      FileAccount(summary: summary, dropsDuplicates: dropsDuplicates, fileSize: fileSize, progress: options.progress),
+      FileAccount(summary: summary, dropsDuplicates: dropsDuplicates, fileSize: fileSize, firstLine: firstLine,
+        progress: options.progress),
       Columns(knownCustomers: knownCustomers, customers: CustomerCodes(knownCount: customers.count))
     )
   }
@@ -123,7 +134,7 @@ final class EventsLoad: BlockLoad, @unchecked Sendable {
     let dropsDuplicates = self.dropsDuplicates
     var problems: RowChecks.Problems = []
     known.withView { known in
-      worker.tokenizer.forEachRecord(in: block) { record in
+      rows.lineCount = worker.tokenizer.forEachRecord(in: block) { record in
         rows.add(record, fingerprinted: dropsDuplicates)
         cells.customer.append(cell(record, fields.customer), known: known)
         problems.removeAll(keepingCapacity: true)
@@ -144,6 +155,7 @@ final class EventsLoad: BlockLoad, @unchecked Sendable {
           }
           value = checks.optionalNumber(record, fields.value, "value", &problems)
         }
+        cells.customerCode.append(-1)
         cells.day.append(day ?? 0)
         cells.type.append(typeCode)
         cells.typeText.append(typeField)
@@ -163,22 +175,34 @@ final class EventsLoad: BlockLoad, @unchecked Sendable {
     if state.account.summary.rowsRead == 0 {
       let rows = estimatedRows(fileSize: fileSize, rows: parsed.rows.count, bytes: block.range.count)
       state.account.reserve(rows: rows)
-      state.columns.table.customer.reserveCapacityOnHugePages(rows.generousCapacity)
-      state.columns.table.day.reserveCapacityOnHugePages(rows.generousCapacity)
-      state.columns.table.value.reserveCapacityOnHugePages(rows.generousCapacity)
+      state.columns.table.customer.reserveCapacity(rows.generousCapacity)
+      state.columns.table.day.reserveCapacity(rows.generousCapacity)
+      state.columns.table.value.reserveCapacity(rows.generousCapacity)
       state.columns.types.reserve(rows.generousCapacity)
     }
     state.columns.cells = parsed.cells
     state.columns.worker = parsed.rows.worker
-    state.account.commit(parsed.rows, bytesRead: block.bytesRead, into: &state.columns)
+    let allKept = state.account.commit(parsed.rows, bytesRead: block.bytesRead, into: &state.columns)
+    state.columns.appendKept(parsed.rows, allKept: allKept)
   }
 
   /// The table, the customer ids with those this file added, and the file's account.
   func finish() -> (table: EventTable, customers: ByteInterner, account: FileAccount) {
     var state = stage.take()!
-    var table = state.columns.table
+    // Each column is moved out, so that it is the only reference and
+    // changes in place.
+    var table = EventTable()
+    swap(&table, &state.columns.table)
     table.type = state.columns.types.finish()
-    state.columns.table = EventTable()
+    state.columns.types = CategoricalBuilder()
+    let knownCustomers = self.knownCustomers
+    let duplicates = state.account.dropDuplicates(threads: workers.count) {
+      knownCustomers >= 0 && Int(table.customer[$0]) >= knownCustomers
+    }
+    table.customer.remove(atAscending: duplicates)
+    table.day.remove(atAscending: duplicates)
+    table.type.codes.remove(atAscending: duplicates)
+    table.value.remove(atAscending: duplicates)
     var customers = ByteInterner()
     swap(&customers, &known)
     state.columns.customers.merge(into: &customers)

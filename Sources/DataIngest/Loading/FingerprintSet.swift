@@ -13,7 +13,7 @@ struct FingerprintSet {
   private var count = 0
 
   init(expectedCount: Int = 3072) {
-    slots = [UInt64](onHugePagesRepeating: 0, count: Self.capacity(for: expectedCount))
+    slots = [UInt64](repeating: 0, count: Self.capacity(for: expectedCount))
   }
 
   /// Slots for `count` fingerprints at three quarters full.
@@ -59,7 +59,7 @@ struct FingerprintSet {
 
   private mutating func grow() {
     let old = slots
-    slots = [UInt64](onHugePagesRepeating: 0, count: old.count * 2)
+    slots = [UInt64](repeating: 0, count: old.count * 2)
     count = 0
     for h in old where h != 0 { _ = insert(h) }
   }

@@ -3,7 +3,7 @@ extension LoadState {
   mutating func loadCustomers(_ path: String) throws(IngestError) -> CustomerTable {
     let (reader, columns, summary) = try open(path, .customers)
     let load = CustomersLoad(
-      path: path, columns: columns, summary: summary, options: options, dates: dates, customers: customerIDs,
+      path: path, columns: columns, summary: summary, options: options, dates: dates, customers: customerIDs, firstLine: reader.nextLine,
       fileSize: reader.fileSize, threads: threads)
     // The load holds the only reference, so that it can add ids in place.
     customerIDs = ByteInterner()

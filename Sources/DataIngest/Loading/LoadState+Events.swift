@@ -3,7 +3,7 @@ extension LoadState {
   mutating func loadEvents(_ path: String) throws(IngestError) -> EventTable {
     let (reader, columns, summary) = try open(path, .events)
     let load = EventsLoad(
-      path: path, columns: columns, summary: summary, options: options, dates: dates, customers: customerIDs,
+      path: path, columns: columns, summary: summary, options: options, dates: dates, customers: customerIDs, firstLine: reader.nextLine,
       knownCustomers: knownCustomers, fileSize: reader.fileSize, threads: threads)
     // The load holds the only reference, so that it can add ids in place.
     customerIDs = ByteInterner()

@@ -4,6 +4,8 @@
 struct ParsedRows {
   /// The thread that parsed the block.
   var worker = 0
+  /// Line ends in the block; rows' lines count from 0 at its start.
+  var lineCount = 0
   var count: Int { isRejected.count }
   /// Per row, the fingerprint of its raw text (0 when duplicates are kept).
   var fingerprints = RowBuffer<UInt64>()

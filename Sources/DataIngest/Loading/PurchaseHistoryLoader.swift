@@ -36,7 +36,7 @@ public enum PurchaseHistoryLoader {
 struct LoadState {
   let options: IngestOptions
   let dates: DateParser
-  var customerIDs = ByteInterner(expectedCount: 1 << 16)
+  var customerIDs = ByteInterner()
   /// Customers listed in the customers file have indexes below this; -1 without one.
   var knownCustomers = -1
   var report = IngestReport()

@@ -31,11 +31,26 @@ struct RowBuffer<Element: BitwiseCopyable> {
     nonmutating set { base[index] = newValue }
   }
 
+  /// The first `count` entries.
+  var prefix: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+
   private mutating func grow() {
     let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
     larger.update(from: base, count: count)
     base.deallocate()
     base = larger
     capacity *= 2
+  }
+}
+
+extension Array where Element: BitwiseCopyable {
+  /// Appends `values[row]` for each row of a block that its first stage
+  /// kept, at once when it kept them all.
+  mutating func appendKept(_ values: RowBuffer<Element>, _ rows: ParsedRows, allKept: Bool) {
+    if allKept {
+      append(contentsOf: values.prefix)
+    } else {
+      for row in 0..<rows.count where rows.isKept[row] { append(values[row]) }
+    }
   }
 }

@@ -60,11 +60,11 @@ final class TransactionsLoad: BlockLoad, @unchecked Sendable {
     var worker = 0
 
     mutating func reserve(_ rows: Int) {
-      table.customer.reserveCapacityOnHugePages(rows.generousCapacity)
-      table.day.reserveCapacityOnHugePages(rows.generousCapacity)
-      table.amount.reserveCapacityOnHugePages(rows.generousCapacity)
-      quantity?.reserveCapacityOnHugePages(rows.generousCapacity)
-      discount?.reserveCapacityOnHugePages(rows.generousCapacity)
+      table.customer.reserveCapacity(rows.generousCapacity)
+      table.day.reserveCapacity(rows.generousCapacity)
+      table.amount.reserveCapacity(rows.generousCapacity)
+      quantity?.reserveCapacity(rows.generousCapacity)
+      discount?.reserveCapacity(rows.generousCapacity)
       category?.reserve(rows.generousCapacity)
       channel?.reserve(rows.generousCapacity)
     }
@@ -74,24 +74,50 @@ final class TransactionsLoad: BlockLoad, @unchecked Sendable {
       customers.prefetch(cells.customer, slotOf: far, recordOf: near)
     }
 
+    /// Numbers the row's customer and text cells in place; the columns take
+    /// them a block at a time (``appendKept(_:allKept:)``).
     @inline(__always)
     mutating func accept(_ row: Int) -> Bool {
       let code = customers.code(cells.customer, row)
       cells.customerCode[row] = code
-      table.customer.append(code)
-      table.day.append(cells.day[row])
-      table.amount.append(cells.amount[row])
-      quantity?.append(cells.quantity[row])
-      discount?.append(cells.discount[row])
-      category?.append(local: cells.category[row], worker: worker, text: cells.categoryText[row])
-      channel?.append(local: cells.channel[row], worker: worker, text: cells.channelText[row])
+      if category != nil {
+        cells.category[row] = category!.code(local: cells.category[row], worker: worker, text: cells.categoryText[row])
+      }
+      if channel != nil {
+        cells.channel[row] = channel!.code(local: cells.channel[row], worker: worker, text: cells.channelText[row])
+      }
       return knownCustomers >= 0 && Int(code) >= knownCustomers
+    }
+
+    mutating func appendKept(_ rows: ParsedRows, allKept: Bool) {
+      table.customer.appendKept(cells.customerCode, rows, allKept: allKept)
+      table.day.appendKept(cells.day, rows, allKept: allKept)
+      table.amount.appendKept(cells.amount, rows, allKept: allKept)
+      quantity?.appendKept(cells.quantity, rows, allKept: allKept)
+      discount?.appendKept(cells.discount, rows, allKept: allKept)
+      category?.appendKept(cells.category, rows, allKept: allKept)
+      channel?.appendKept(cells.channel, rows, allKept: allKept)
     }
   }
 
   private struct SecondStage {
     var orders = ByteInterner(expectedCount: 1 << 16)
     var codes: [Int32] = []
+    /// The orders of rows without an order id: one bit per order.
+    var isOwnOrder: [UInt64] = []
+
+    mutating func addOwnOrder() -> Int32 {
+      let code = orders.addUnmatchable()
+      let word = Int(code) >> 6
+      if word >= isOwnOrder.count { isOwnOrder.append(contentsOf: repeatElement(0, count: word + 1 - isOwnOrder.count)) }
+      isOwnOrder[word] |= 1 << UInt64(code & 63)
+      return code
+    }
+
+    func isOwnOrder(_ code: Int32) -> Bool {
+      let word = Int(code) >> 6
+      return word < isOwnOrder.count && isOwnOrder[word] & 1 << UInt64(code & 63) != 0
+    }
   }
 
   /// The rows stage 0 expects from the first block, for stage 1 to size its table.
@@ -155,7 +181,7 @@ final class TransactionsLoad: BlockLoad, @unchecked Sendable {
 
   init(
     path: String, columns: ResolvedColumns, summary: FileIngestSummary, options: IngestOptions,
-    dates: DateParser, customers: ByteInterner, knownCustomers: Int, fileSize: Int, threads: Int
+    dates: DateParser, customers: ByteInterner, firstLine: Int, knownCustomers: Int, fileSize: Int, threads: Int
   ) {
     self.path = path
     checks = RowChecks(expected: columns.headers.count, delimiter: summary.delimiter, dates: dates)
@@ -176,7 +202,8 @@ final class TransactionsLoad: BlockLoad, @unchecked Sendable {
     if fields.channel >= 0 { columns.channel = CategoricalBuilder() }
     first = FirstStage(
       account: FileAccount(
-        summary: summary, dropsDuplicates: dropsDuplicates, fileSize: fileSize, progress: options.progress),
+        summary: summary, dropsDuplicates: dropsDuplicates, fileSize: fileSize, firstLine: firstLine,
+        progress: options.progress),
       columns: columns)
     second = SecondStage()
   }
@@ -211,7 +238,7 @@ final class TransactionsLoad: BlockLoad, @unchecked Sendable {
     let dropsDuplicates = self.dropsDuplicates
     var problems: RowChecks.Problems = []
     self.known.withView { known in
-      worker.tokenizer.forEachRecord(in: block) { record in
+      rows.lineCount = worker.tokenizer.forEachRecord(in: block) { record in
         rows.add(record, fingerprinted: dropsDuplicates)
         let customer = cell(record, fields.customer)
         cells.customer.append(customer, known: known)
@@ -278,7 +305,7 @@ final class TransactionsLoad: BlockLoad, @unchecked Sendable {
   /// the customer id's, since equal ids mean equal customer indexes.
   @inline(__always)
   private static func orderHash(_ order: UnsafeBufferPointer<UInt8>, customerHash: UInt64) -> UInt64 {
-    ByteInterner.mix(ByteInterner.hash(order, tag: 0) ^ customerHash &* 0x9E37_79B9_7F4A_7C15)
+    ByteInterner.fold(ByteInterner.hash(order, tag: 0) ^ 0x9E37_79B9_7F4A_7C15, customerHash)
   }
 
   // MARK: - Stages
@@ -299,7 +326,8 @@ final class TransactionsLoad: BlockLoad, @unchecked Sendable {
     }
     state.columns.cells = parsed.cells
     state.columns.worker = parsed.rows.worker
-    state.account.commit(parsed.rows, bytesRead: block.bytesRead, into: &state.columns)
+    let allKept = state.account.commit(parsed.rows, bytesRead: block.bytesRead, into: &state.columns)
+    state.columns.appendKept(parsed.rows, allKept: allKept)
   }
 
   /// Stage 1: order indexes for the rows kept. A row without an order id is
@@ -313,9 +341,9 @@ final class TransactionsLoad: BlockLoad, @unchecked Sendable {
     var last = (hash: UInt64(0), customer: Int32(-1), code: Int32(-1))
     var lastOrder = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     let isFirstBlock = state.codes.isEmpty
-    if isFirstBlock { state.codes.reserveCapacityOnHugePages(estimatedRowCount.generousCapacity) }
+    if isFirstBlock { state.codes.reserveCapacity(estimatedRowCount.generousCapacity) }
     var keyBytes = 0
-    let ahead = 16
+    let ahead = 32
     for row in 0..<rows.count {
       if row + ahead < rows.count {
         state.orders.prefetchSlot(hash: cells.orderHash[row + ahead])
@@ -325,7 +353,7 @@ final class TransactionsLoad: BlockLoad, @unchecked Sendable {
       let order = cells.order[row]
       let code: Int32
       if order.isEmpty {
-        code = state.orders.addUnmatchable()
+        code = state.addOwnOrder()
       } else {
         let hash = cells.orderHash[row]
         let customer = cells.customerCode[row]
@@ -353,24 +381,60 @@ final class TransactionsLoad: BlockLoad, @unchecked Sendable {
 
   /// The table, the customer ids with those this file added, and the file's account.
   func finish() -> (table: TransactionTable, customers: ByteInterner, account: FileAccount) {
-    let state = first.take()!
-    let orders = second.take()!
-    var columns = state.columns
-    var table = columns.table
+    var state = first.take()!
+    var orders = second.take()!
+    // Each column is moved out, so that it is the only reference and
+    // changes in place.
+    var table = TransactionTable()
+    swap(&table, &state.columns.table)
+    table.quantity = state.columns.quantity.take()
+    table.discount = state.columns.discount.take()
+    table.category = state.columns.category.take()?.finish()
+    table.channel = state.columns.channel.take()?.finish()
     if fields.order >= 0 {
       table.order = orders.codes
-      table.orderCount = orders.orders.count
-    } else {
-      table.orderCount = table.count
+      orders.codes = []
     }
-    table.quantity = columns.quantity
-    table.discount = columns.discount
-    table.category = columns.category?.finish()
-    table.channel = columns.channel?.finish()
-    columns.table = TransactionTable()
+    let knownCustomers = self.knownCustomers
+    let duplicates = state.account.dropDuplicates(threads: workers.count) {
+      knownCustomers >= 0 && Int(table.customer[$0]) >= knownCustomers
+    }
+    table.customer.remove(atAscending: duplicates)
+    table.day.remove(atAscending: duplicates)
+    table.amount.remove(atAscending: duplicates)
+    table.quantity?.remove(atAscending: duplicates)
+    table.discount?.remove(atAscending: duplicates)
+    table.category?.codes.remove(atAscending: duplicates)
+    table.channel?.codes.remove(atAscending: duplicates)
+    // The orders of the duplicates; others share theirs but for orders of their own.
+    let droppedOrders = table.order.map { order in duplicates.map { order[$0] } } ?? []
+    table.order?.remove(atAscending: duplicates)
+    table.orderCount = orders.orders.count
+    if table.order == nil {
+      table.orderCount = table.count
+    } else if droppedOrders.contains(where: orders.isOwnOrder) {
+      // A duplicate without an order id took an order of its own: renumber.
+      table.orderCount = renumberInOrderOfAppearance(&table.order!, codes: orders.orders.count)
+    }
     var customers = ByteInterner()
     swap(&customers, &known)
-    columns.customers.merge(into: &customers)
+    state.columns.customers.merge(into: &customers)
     return (table, customers, state.account)
   }
+}
+
+/// Renumbers `values` (codes below `codes`) 0, 1, 2, … in order of first
+/// appearance, after rows were taken out; returns the number of codes left.
+private func renumberInOrderOfAppearance(_ values: inout [Int32], codes: Int) -> Int {
+  var renumbered = [Int32](repeating: -1, count: codes)
+  var next: Int32 = 0
+  for i in values.indices {
+    let code = Int(values[i])
+    if renumbered[code] < 0 {
+      renumbered[code] = next
+      next += 1
+    }
+    values[i] = renumbered[code]
+  }
+  return Int(next)
 }
