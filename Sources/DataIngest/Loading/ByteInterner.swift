@@ -3,7 +3,7 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import CPrefetch
+import CMemory
 
 /// Maps byte strings (with an optional 32-bit tag) to dense codes 0, 1, 2, …
 /// in order of first appearance.
@@ -110,26 +110,12 @@ struct ByteInterner {
 
   /// Starts loading the slot where a key with this hash is looked for.
   @inline(__always)
-  func prefetchSlot(hash: UInt64) {
-    slots.withUnsafeBufferPointer { analyze_prefetch($0.baseAddress! + Self.home(hash >> 32, $0.count)) }
-  }
+  func prefetchSlot(hash: UInt64) { withView { $0.prefetchSlot(hash: hash) } }
 
   /// Starts loading the record of the first slot with this hash's bits, when
   /// there is one; the slots should have been prefetched a little earlier.
   @inline(__always)
-  func prefetchRecord(hash: UInt64) {
-    let h = hash >> 32
-    let entry = slots.withUnsafeBufferPointer { slots in
-      var slot = Self.home(h, slots.count)
-      while true {
-        let entry = slots[slot]
-        if entry == 0 || entry >> 32 == h { return entry }
-        slot = slot + 1 == slots.count ? 0 : slot + 1
-      }
-    }
-    guard entry != 0 else { return }
-    arena.withUnsafeBytes { analyze_prefetch($0.baseAddress! + Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) * 4 - 4) }
-  }
+  func prefetchRecord(hash: UInt64) { withView { $0.prefetchRecord(hash: hash) } }
 
   /// Gives the next code to a key that no lookup finds (a row that is an
   /// order of its own), so codes stay dense without storing a key. Such codes
@@ -190,6 +176,28 @@ struct ByteInterner {
       let short = arena.load(fromByteOffset: record + 8, as: UInt16.self)
       if short != 0xFFFF { return (record + 10, Int(short)) }
       return (record + 14, Int(arena.loadUnaligned(fromByteOffset: record + 10, as: UInt32.self)))
+    }
+
+    /// See ``ByteInterner/prefetchSlot(hash:)``.
+    @inline(__always)
+    func prefetchSlot(hash: UInt64) {
+      analyze_prefetch(slots.baseAddress! + ByteInterner.home(hash >> 32, slots.count))
+    }
+
+    /// See ``ByteInterner/prefetchRecord(hash:)``.
+    @inline(__always)
+    func prefetchRecord(hash: UInt64) {
+      let h = hash >> 32
+      var slot = ByteInterner.home(h, slots.count)
+      while true {
+        let entry = slots[slot]
+        if entry == 0 { return }
+        if entry >> 32 == h {
+          analyze_prefetch(arena.baseAddress! + Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) * 4 - 4)
+          return
+        }
+        slot = slot + 1 == slots.count ? 0 : slot + 1
+      }
     }
 
     /// The code of the key, or -1; `hash` as for ``ByteInterner/intern(_:tag:hash:)``.

@@ -46,20 +46,35 @@ struct CustomerCells {
   /// The index among the ids known before the file, or -1.
   var known = RowBuffer<Int32>()
 
-  /// Adds a row's trimmed customer id cell, looked up in `known`.
+  /// Adds a row's trimmed customer id cell; ``lookUp(in:)`` finds it among
+  /// the known ids once the block's rows are added.
   @inline(__always)
-  mutating func append(_ customer: UnsafeBufferPointer<UInt8>, known view: ByteInterner.View) {
-    let h = ByteInterner.hash(customer, tag: 0)
+  mutating func append(_ customer: UnsafeBufferPointer<UInt8>) {
     text.append(customer)
-    hash.append(h)
-    known.append(customer.isEmpty || view.isEmpty ? -1 : view.find(customer, tag: 0, hash: h))
+    hash.append(ByteInterner.hash(customer, tag: 0))
+    known.append(-1)
+  }
+
+  /// Looks the ids of the rows up among the known ids, a block at a time so
+  /// that the lookups of rows a little ahead are started early.
+  mutating func lookUp(in view: ByteInterner.View) {
+    guard !view.isEmpty else { return }
+    let ahead = 16
+    for row in 0..<text.count {
+      if row + ahead < text.count { view.prefetchSlot(hash: hash[row + ahead]) }
+      if row + ahead / 2 < text.count { view.prefetchRecord(hash: hash[row + ahead / 2]) }
+      if !text[row].isEmpty { known[row] = view.find(text[row], tag: 0, hash: hash[row]) }
+    }
   }
 
   /// Whether the customer of the row added last is not in the customers
-  /// table, whose customers have indexes below `knownCustomers` (-1: no table).
-  func lastIsUnknown(knownCustomers: Int) -> Bool {
+  /// table, whose customers have indexes below `knownCustomers` (-1: no
+  /// table); `view` holds the known ids.
+  func lastIsUnknown(knownCustomers: Int, known view: ByteInterner.View) -> Bool {
     let row = text.count - 1
-    return knownCustomers >= 0 && !text[row].isEmpty && (known[row] < 0 || Int(known[row]) >= knownCustomers)
+    guard knownCustomers >= 0, !text[row].isEmpty else { return false }
+    let code = view.isEmpty ? -1 : view.find(text[row], tag: 0, hash: hash[row])
+    return code < 0 || Int(code) >= knownCustomers
   }
 
   mutating func removeAll() {

@@ -162,10 +162,12 @@ final class CustomersLoad: BlockLoad, @unchecked Sendable {
     let dropsDuplicates = self.dropsDuplicates
     var problems: RowChecks.Problems = []
     known.withView { known in
+      // Looked up once the block is tokenized, the lookups started a few rows ahead.
+      defer { cells.customer.lookUp(in: known) }
       rows.lineCount = worker.tokenizer.forEachRecord(in: block) { record in
         rows.add(record, fingerprinted: dropsDuplicates)
         let customer = cell(record, fields.customer)
-        cells.customer.append(customer, known: known)
+        cells.customer.append(customer)
         cells.line.append(record.line)
         problems.removeAll(keepingCapacity: true)
         var day = DayNumber.missing

@@ -1,4 +1,4 @@
-import CPrefetch
+import CMemory
 
 /// Finds the rows of a file whose raw text an earlier row had, from the
 /// fingerprints of all its rows in file order, once the file is read.

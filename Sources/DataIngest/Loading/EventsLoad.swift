@@ -134,9 +134,11 @@ final class EventsLoad: BlockLoad, @unchecked Sendable {
     let dropsDuplicates = self.dropsDuplicates
     var problems: RowChecks.Problems = []
     known.withView { known in
+      // Looked up once the block is tokenized, the lookups started a few rows ahead.
+      defer { cells.customer.lookUp(in: known) }
       rows.lineCount = worker.tokenizer.forEachRecord(in: block) { record in
         rows.add(record, fingerprinted: dropsDuplicates)
-        cells.customer.append(cell(record, fields.customer), known: known)
+        cells.customer.append(cell(record, fields.customer))
         problems.removeAll(keepingCapacity: true)
         var day: Int32? = nil
         var typeCode = CategoricalColumn.missing
@@ -163,7 +165,7 @@ final class EventsLoad: BlockLoad, @unchecked Sendable {
         if !isWellFormed || !problems.isEmpty {
           rows.reject(
             record, file: path, problems: isWellFormed ? problems : checks.fieldCountProblem(record),
-            unknownCustomer: cells.customer.lastIsUnknown(knownCustomers: knownCustomers))
+            unknownCustomer: cells.customer.lastIsUnknown(knownCustomers: knownCustomers, known: known))
         }
       }
     }

@@ -1,4 +1,4 @@
-import CPrefetch
+import CMemory
 
 /// A set of 64-bit row fingerprints, for dropping exact duplicate rows.
 ///

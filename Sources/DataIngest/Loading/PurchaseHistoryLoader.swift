@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import CMemory
 
 /// Reads a data set into a ``PurchaseHistory``, accounting for every row.
 ///
@@ -26,9 +27,14 @@ public enum PurchaseHistoryLoader {
     let transactions = try state.loadTransactions(source.transactions)
     var events: EventTable? = nil
     if let path = source.events { events = try state.loadEvents(path) }
-    return PurchaseHistory(
+    let history = PurchaseHistory(
       customerIDs: state.customerIDs.strings(), transactions: transactions, customers: customers,
       events: events, ingest: state.report)
+    // The parsing threads' allocator arenas keep what the load freed; what
+    // runs next (features) should not sit on top of it.
+    state = LoadState(options: options)
+    analyze_release_free_memory()
+    return history
   }
 }
 

@@ -238,10 +238,12 @@ final class TransactionsLoad: BlockLoad, @unchecked Sendable {
     let dropsDuplicates = self.dropsDuplicates
     var problems: RowChecks.Problems = []
     self.known.withView { known in
+      // Looked up once the block is tokenized, the lookups started a few rows ahead.
+      defer { cells.customer.lookUp(in: known) }
       rows.lineCount = worker.tokenizer.forEachRecord(in: block) { record in
         rows.add(record, fingerprinted: dropsDuplicates)
         let customer = cell(record, fields.customer)
-        cells.customer.append(customer, known: known)
+        cells.customer.append(customer)
         problems.removeAll(keepingCapacity: true)
         var day: Int32? = nil
         var amount: Double? = nil
@@ -291,11 +293,11 @@ final class TransactionsLoad: BlockLoad, @unchecked Sendable {
         if !isWellFormed {
           rows.reject(
             record, file: path, problems: checks.fieldCountProblem(record),
-            unknownCustomer: cells.customer.lastIsUnknown(knownCustomers: knownCustomers))
+            unknownCustomer: cells.customer.lastIsUnknown(knownCustomers: knownCustomers, known: known))
         } else if !problems.isEmpty {
           rows.reject(
             record, file: path, problems: problems,
-            unknownCustomer: cells.customer.lastIsUnknown(knownCustomers: knownCustomers))
+            unknownCustomer: cells.customer.lastIsUnknown(knownCustomers: knownCustomers, known: known))
         }
       }
     }
@@ -395,6 +397,9 @@ final class TransactionsLoad: BlockLoad, @unchecked Sendable {
       table.order = orders.codes
       orders.codes = []
     }
+    // The order keys are no longer needed; freed before the duplicate check needs memory.
+    let orderCount = orders.orders.count
+    orders.orders = ByteInterner()
     let knownCustomers = self.knownCustomers
     let duplicates = state.account.dropDuplicates(threads: workers.count) {
       knownCustomers >= 0 && Int(table.customer[$0]) >= knownCustomers
@@ -409,12 +414,12 @@ final class TransactionsLoad: BlockLoad, @unchecked Sendable {
     // The orders of the duplicates; others share theirs but for orders of their own.
     let droppedOrders = table.order.map { order in duplicates.map { order[$0] } } ?? []
     table.order?.remove(atAscending: duplicates)
-    table.orderCount = orders.orders.count
+    table.orderCount = orderCount
     if table.order == nil {
       table.orderCount = table.count
     } else if droppedOrders.contains(where: orders.isOwnOrder) {
       // A duplicate without an order id took an order of its own: renumber.
-      table.orderCount = renumberInOrderOfAppearance(&table.order!, codes: orders.orders.count)
+      table.orderCount = renumberInOrderOfAppearance(&table.order!, codes: orderCount)
     }
     var customers = ByteInterner()
     swap(&customers, &known)
