@@ -1,7 +1,8 @@
 #ifndef ANALYZE_MEMORY_HINTS_H
 #define ANALYZE_MEMORY_HINTS_H
 
-#if defined(__GLIBC__)
+#if defined(__linux__)
+// Defines __GLIBC__ where the C library is glibc.
 #include <malloc.h>
 #endif
 
@@ -17,6 +18,15 @@ static inline __attribute__((always_inline)) void analyze_prefetch(const void *a
 static inline void analyze_release_free_memory(void) {
 #if defined(__GLIBC__)
   malloc_trim(0);
+#endif
+}
+
+/// Has allocations of `bytes` or more mapped on their own (glibc), so that
+/// what they free goes back to the system at once instead of staying, partly
+/// used, in the heap; a no-op elsewhere.
+static inline void analyze_map_allocations_from(int bytes) {
+#if defined(__GLIBC__)
+  mallopt(M_MMAP_THRESHOLD, bytes);
 #endif
 }
 

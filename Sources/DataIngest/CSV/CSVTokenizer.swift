@@ -16,7 +16,9 @@
 /// ```
 final class CSVTokenizer {
   let delimiter: Delimiter
-  private let isDelimiter = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+  /// Per byte value: 1 for a delimiter, 2 for LF and CR, 0 otherwise, so
+  /// that the end of a field is found with one lookup a byte.
+  private let byteClass = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
   private var fieldStarts: UnsafeMutablePointer<UnsafePointer<UInt8>>
   private var fieldLengths: UnsafeMutablePointer<Int>
   private var fieldCapacity = 64
@@ -25,17 +27,19 @@ final class CSVTokenizer {
     self.delimiter = delimiter
     fieldStarts = .allocate(capacity: fieldCapacity)
     fieldLengths = .allocate(capacity: fieldCapacity)
-    isDelimiter.initialize(repeating: false, count: 256)
-    if let byte = delimiter.byte { isDelimiter[Int(byte)] = true } else {
-      isDelimiter[Int(UInt8(ascii: " "))] = true
-      isDelimiter[Int(UInt8(ascii: "\t"))] = true
+    byteClass.initialize(repeating: 0, count: 256)
+    if let byte = delimiter.byte { byteClass[Int(byte)] = 1 } else {
+      byteClass[Int(UInt8(ascii: " "))] = 1
+      byteClass[Int(UInt8(ascii: "\t"))] = 1
     }
+    byteClass[0x0A] = 2
+    byteClass[0x0D] = 2
   }
 
   deinit {
     fieldStarts.deallocate()
     fieldLengths.deallocate()
-    isDelimiter.deallocate()
+    byteClass.deallocate()
   }
 
   /// Where the next record starts at or after `start`, past blank lines, whose
@@ -80,7 +84,7 @@ final class CSVTokenizer {
     var fieldStarts = self.fieldStarts
     var fieldLengths = self.fieldLengths
     var fieldCapacity = self.fieldCapacity
-    let isDelimiter = self.isDelimiter
+    let byteClass = self.byteClass
     let whitespace = delimiter == .whitespace
     var used = scratchUsed
     var p = start
@@ -121,9 +125,7 @@ final class CSVTokenizer {
         }
         // Text after the closing quote, up to the delimiter, is kept (leniently).
         var r = q
-        while r < end && !isDelimiter[Int(bytes[r])] && bytes[r] != 0x0A && bytes[r] != 0x0D {
-          r += 1
-        }
+        while r < end && byteClass[Int(bytes[r])] == 0 { r += 1 }
         if r >= end && !atEndOfFile { return nil }
         if plain && r == q {
           fieldStarts[count] = bytes + fieldStart + 1
@@ -136,9 +138,7 @@ final class CSVTokenizer {
         }
         p = r
       } else {
-        while p < end && !isDelimiter[Int(bytes[p])] && bytes[p] != 0x0A && bytes[p] != 0x0D {
-          p += 1
-        }
+        while p < end && byteClass[Int(bytes[p])] == 0 { p += 1 }
         if p >= end && !atEndOfFile { return nil }
         fieldStarts[count] = bytes + fieldStart
         fieldLengths[count] = p - fieldStart
@@ -149,7 +149,7 @@ final class CSVTokenizer {
       let c = bytes[p]
       if c == 0x0A || c == 0x0D { break }
       if whitespace {
-        while p < end && isDelimiter[Int(bytes[p])] { p += 1 }
+        while p < end && byteClass[Int(bytes[p])] == 1 { p += 1 }
         if p >= end {
           if !atEndOfFile { return nil }
           break

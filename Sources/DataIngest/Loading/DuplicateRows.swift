@@ -48,17 +48,23 @@ enum DuplicateRows {
     let bounds = starts
     runInParallel(threads) { thread in
       var duplicates: [Int] = []
+      // One table a thread, emptied for each part rather than allocated anew.
+      var seen = FingerprintSet()
       for part in stride(from: thread, to: parts, by: threads) {
-        duplicates += find(in: fingerprints, rows: grouped[bounds[part]..<bounds[part + 1]], bits: bits)
+        let rows = grouped[bounds[part]..<bounds[part + 1]]
+        seen.removeAll(expectedCount: rows.count)
+        duplicates += find(in: fingerprints, rows: rows, bits: bits, seen: &seen)
       }
       results.pointer[thread] = duplicates
     }
     return (0..<threads).flatMap { found[$0] }.sorted()
   }
 
-  /// The duplicates among `rows` (ascending), whose fingerprints share their top `bits`.
-  private static func find(in fingerprints: [UInt64], rows: ArraySlice<UInt32>, bits: Int) -> [Int] {
-    var seen = FingerprintSet(expectedCount: rows.count)
+  /// The duplicates among `rows` (ascending), whose fingerprints share their
+  /// top `bits`, found with `seen`, an empty set.
+  private static func find(
+    in fingerprints: [UInt64], rows: ArraySlice<UInt32>, bits: Int, seen: inout FingerprintSet
+  ) -> [Int] {
     var duplicates: [Int] = []
     fingerprints.withUnsafeBufferPointer { fingerprints in
       rows.withUnsafeBufferPointer { rows in

@@ -51,6 +51,16 @@ struct FingerprintSet {
     return true
   }
 
+  /// Empties the set, keeping its room for `expectedCount` fingerprints.
+  mutating func removeAll(expectedCount: Int) {
+    if slots.count < Self.capacity(for: expectedCount) {
+      slots = [UInt64](repeating: 0, count: Self.capacity(for: expectedCount))
+    } else {
+      slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+    }
+    count = 0
+  }
+
   /// Starts loading the slot where `h` is looked for.
   @inline(__always)
   func prefetch(_ h: UInt64) {
