@@ -39,7 +39,9 @@ let package = Package(
       providers: [.apt(["libopenblas-dev", "liblapack-dev", "liblapacke-dev"])]
     ),
     .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
-    .target(name: "DataIngest", dependencies: [.product(name: "Yams", package: "Yams")]),
+    /// Memory hints for the loader: prefetching (Swift cannot emit it) and trimming the allocator.
+    .target(name: "CMemory"),
+    .target(name: "DataIngest", dependencies: ["CMemory", .product(name: "Yams", package: "Yams")]),
     .target(name: "Statistics", dependencies: ["DataIngest", "LinearAlgebra"]),
     .target(
       name: "Features",

@@ -35,7 +35,7 @@ public final class CSVReader {
   public private(set) var bytesRead = 0
 
   private let fd: Int32
-  private let chunkSize: Int
+  private var chunkSize: Int
   private var decoder: GB18030Decoder?
   private var carry: [UInt8] = []
   // Bytes of the file the decoder has used up, so where `carry` starts in the file.
@@ -51,10 +51,7 @@ public final class CSVReader {
   private var line = 1
   // Unquoted copies of fields with doubled quotes; as large as `buffer`.
   private var scratch: UnsafeMutablePointer<UInt8>
-  private var fieldStarts: UnsafeMutablePointer<UnsafePointer<UInt8>>
-  private var fieldLengths: UnsafeMutablePointer<Int>
-  private var fieldCapacity = 64
-  private let isDelimiter = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+  private var tokenizer: CSVTokenizer
 
   /// Opens `path` and detects what `options` leaves open.
   /// - Throws: ``IngestError/fileNotFound(path:)``, ``IngestError/unreadable(path:reason:)``,
@@ -77,10 +74,8 @@ public final class CSVReader {
     self.capacity = chunkSize * 2
     self.buffer = .allocate(capacity: capacity)
     self.scratch = .allocate(capacity: capacity)
-    self.fieldStarts = .allocate(capacity: fieldCapacity)
-    self.fieldLengths = .allocate(capacity: fieldCapacity)
-    self.isDelimiter.initialize(repeating: false, count: 256)
     self.delimiter = options.delimiter ?? .comma
+    self.tokenizer = CSVTokenizer(delimiter: delimiter)
     self.encoding = options.encoding ?? .utf8
 
     try readDirect()
@@ -105,19 +100,13 @@ public final class CSVReader {
     } else {
       delimiter = detectDelimiter()
     }
-    if let byte = delimiter.byte { isDelimiter[Int(byte)] = true } else {
-      isDelimiter[Int(UInt8(ascii: " "))] = true
-      isDelimiter[Int(UInt8(ascii: "\t"))] = true
-    }
+    tokenizer = CSVTokenizer(delimiter: delimiter)
   }
 
   deinit {
     close(fd)
     buffer.deallocate()
     scratch.deallocate()
-    fieldStarts.deallocate()
-    fieldLengths.deallocate()
-    isDelimiter.deallocate()
   }
 
   /// The next record, or `nil` at the end of the file.
@@ -125,192 +114,117 @@ public final class CSVReader {
   ///   ``IngestError/invalidEncoding(file:line:reason:)`` on bytes the encoding cannot decode.
   public func next() throws(IngestError) -> CSVRecord? {
     while true {
-      skipBlankLines()
+      position = tokenizer.skipBlankLines(buffer, from: position, end: end, atEndOfFile: atEndOfFile, line: &line)
       if position >= end {
         if atEndOfFile { return nil }
         try refill()
         continue
       }
-      if let record = parseRecord() { return record }
+      var next = 0
+      var scratchUsed = 0
+      if let record = tokenizer.record(
+        buffer, from: position, end: end, atEndOfFile: atEndOfFile, line: &line, next: &next,
+        scratch: scratch, scratchUsed: &scratchUsed)
+      {
+        position = next
+        return record
+      }
       // The record runs past the buffered bytes: read more and parse it again.
       if atEndOfFile { preconditionFailure("a record at end of file always completes") }
       try refill()
     }
   }
 
-  // MARK: - Parsing
+  /// The line of the next record ``next()`` would return; those of blocks
+  /// count from it (see ``CSVTokenizer/forEachRecord(in:_:)``).
+  var nextLine: Int { line }
 
-  private func skipBlankLines() {
-    let buffer = self.buffer
-    let end = self.end
-    var p = position
-    defer { position = p }
-    while p < end {
-      let c = buffer[p]
-      if c == 0x0A {
-        p += 1
-        line += 1
-      } else if c == 0x0D {
-        if p + 1 >= end && !atEndOfFile { return }
-        p += 1
-        if p < end && buffer[p] == 0x0A { p += 1 }
-        line += 1
-      } else {
-        return
-      }
-    }
-  }
+  /// Reads at most `size` bytes at a time from now on; the first chunk, from
+  /// which the encoding was detected, is unaffected.
+  func limitChunkSize(to size: Int) { chunkSize = min(chunkSize, max(16, size)) }
 
-  /// Parses one record starting at `position`; `nil` when more bytes are needed.
-  private func parseRecord() -> CSVRecord? {
-    // The class's stored properties are read into locals once: each access
-    // to a `var` of a class is a dynamic exclusivity check, per byte here.
-    let buffer = self.buffer
-    let end = self.end
-    let atEndOfFile = self.atEndOfFile
-    let scratch = self.scratch
-    var fieldStarts = self.fieldStarts
-    var fieldLengths = self.fieldLengths
-    var fieldCapacity = self.fieldCapacity
-    let isDelimiter = self.isDelimiter
-    let recordStart = position
-    let whitespace = delimiter == .whitespace
-    var p = position
-    var count = 0
-    var newlines = 0
-    var scratchUsed = 0
-    if whitespace { while p < end, buffer[p] == 0x20 || buffer[p] == 0x09 { p += 1 } }
+  /// Moves the whole records buffered after those ``next()`` returned (at
+  /// least one chunk's worth, unless the file ends first) into `block`, to be
+  /// parsed apart from the reader, on any thread; `false` at the end of the file.
+  ///
+  /// The block takes the reader's buffer and leaves its own in exchange, so
+  /// no bytes are copied but the tail of an unfinished record.
+  /// - Throws: as ``next()``.
+  func nextBlock(_ block: CSVBlock) throws(IngestError) -> Bool {
     while true {
-      if count == fieldCapacity {
-        growFields()
-        fieldStarts = self.fieldStarts
-        fieldLengths = self.fieldLengths
-        fieldCapacity = self.fieldCapacity
+      let boundary = lastRecordBoundary()
+      if boundary > position {
+        handOver(upTo: boundary, to: block)
+        return true
       }
-      var fieldStart = p
-      var fieldEnd: Int
-      if p < end && buffer[p] == 0x22 {
-        // Quoted: find the closing quote, noting doubled quotes and any text after it.
-        var q = p + 1
-        var plain = true
-        while true {
-          while q < end && buffer[q] != 0x22 {
-            // Line ends inside quotes count as between records: LF, CR or CRLF.
-            if buffer[q] == 0x0D || (buffer[q] == 0x0A && buffer[q - 1] != 0x0D) { newlines += 1 }
-            q += 1
-          }
-          if q >= end {
-            guard atEndOfFile else { return nil }
-            plain = false  // an unterminated quote runs to the end of the file
-            break
-          }
-          if q + 1 < end && buffer[q + 1] == 0x22 {
-            plain = false
-            q += 2
-            continue
-          }
-          if q + 1 >= end && !atEndOfFile { return nil }
-          q += 1
-          break
-        }
-        // Text after the closing quote, up to the delimiter, is kept (leniently).
-        var r = q
-        while r < end && !isDelimiter[Int(buffer[r])] && buffer[r] != 0x0A && buffer[r] != 0x0D {
-          r += 1
-        }
-        if r >= end && !atEndOfFile { return nil }
-        if plain && r == q {
-          fieldStart = p + 1
-          fieldEnd = q - 1
-          fieldStarts[count] = UnsafePointer(buffer + fieldStart)
-          fieldLengths[count] = fieldEnd - fieldStart
-        } else {
-          let length = unquote(from: p, to: r, into: scratch + scratchUsed)
-          fieldStarts[count] = UnsafePointer(scratch + scratchUsed)
-          fieldLengths[count] = length
-          scratchUsed += length
-        }
-        p = r
-        fieldEnd = r
-      } else {
-        while p < end && !isDelimiter[Int(buffer[p])] && buffer[p] != 0x0A && buffer[p] != 0x0D {
-          p += 1
-        }
-        if p >= end && !atEndOfFile { return nil }
-        fieldEnd = p
-        fieldStarts[count] = UnsafePointer(buffer + fieldStart)
-        fieldLengths[count] = fieldEnd - fieldStart
-      }
-      count += 1
-      // After a field: a delimiter, a line end, or the end of the file.
-      if p >= end { break }
-      let c = buffer[p]
-      if c == 0x0A || c == 0x0D { break }
-      if whitespace {
-        while p < end && isDelimiter[Int(buffer[p])] { p += 1 }
-        if p >= end {
-          if !atEndOfFile { return nil }
-          break
-        }
-        if buffer[p] == 0x0A || buffer[p] == 0x0D { break }
-      } else {
-        p += 1
-      }
+      if atEndOfFile { return false }
+      try refill()
     }
-    // Consume the line end.
-    let recordEnd = p
-    if p < end {
-      if buffer[p] == 0x0D {
-        if p + 1 >= end && !atEndOfFile { return nil }
-        p += 1
-        if p < end && buffer[p] == 0x0A { p += 1 }
-      } else {
-        p += 1
-      }
-    }
-    let record = CSVRecord(
-      line: line, starts: fieldStarts, lengths: fieldLengths, count: count,
-      raw: UnsafeBufferPointer(start: buffer + recordStart, count: recordEnd - recordStart))
-    line += 1 + newlines
-    position = p
-    return record
   }
 
-  /// Writes the field in `buffer[from..<to]` without its quotes into `out`.
-  private func unquote(from: Int, to: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
-    var n = 0
-    var inQuotes = false
-    var i = from
-    while i < to {
-      let c = buffer[i]
-      if c == 0x22 {
-        if inQuotes && i + 1 < to && buffer[i + 1] == 0x22 {
-          out[n] = 0x22
-          n += 1
-          i += 2
-          continue
-        }
-        inQuotes.toggle()
-      } else {
-        out[n] = c
-        n += 1
-      }
-      i += 1
+  /// Where the last whole record buffered ends: after the last line end
+  /// outside quotes whose line end is complete (a CR may be the first half of
+  /// a CRLF). Without a quote in the buffer every line end ends a record;
+  /// otherwise the records are walked from the first.
+  private func lastRecordBoundary() -> Int {
+    if atEndOfFile || position >= end { return end }
+    let buffer = self.buffer
+    if memchr(buffer + position, 0x22, end - position) == nil {
+      var p = end - 1
+      while p >= position && buffer[p] != 0x0A { p -= 1 }
+      if p >= position { return p + 1 }
+      p = end - 2
+      while p >= position && buffer[p] != 0x0D { p -= 1 }
+      return p >= position ? p + 1 : position
     }
-    return n
+    var p = position
+    var line = 0
+    while true {
+      p = tokenizer.skipBlankLines(buffer, from: p, end: end, atEndOfFile: false, line: &line)
+      var next = 0
+      var scratchUsed = 0
+      guard p < end,
+        tokenizer.record(
+          buffer, from: p, end: end, atEndOfFile: false, line: &line, next: &next, scratch: scratch,
+          scratchUsed: &scratchUsed) != nil
+      else { return p }
+      p = next
+    }
   }
 
-  private func growFields() {
-    let newCapacity = fieldCapacity * 2
-    let starts = UnsafeMutablePointer<UnsafePointer<UInt8>>.allocate(capacity: newCapacity)
-    let lengths = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
-    starts.update(from: fieldStarts, count: fieldCapacity)
-    lengths.update(from: fieldLengths, count: fieldCapacity)
-    fieldStarts.deallocate()
-    fieldLengths.deallocate()
-    fieldStarts = starts
-    fieldLengths = lengths
-    fieldCapacity = newCapacity
+  /// Gives `buffer[position..<boundary]` to `block`, in its buffer's place.
+  private func handOver(upTo boundary: Int, to block: CSVBlock) {
+    if decoder != nil {
+      // Only a decoding error names a line from here on.
+      line += Self.lineEnds(in: UnsafeBufferPointer(start: buffer + position, count: boundary - position))
+    }
+    let (spare, spareCapacity) = block.exchange(
+      bytes: buffer, capacity: capacity, range: position..<boundary,
+      isAtEndOfFile: atEndOfFile && boundary == end, bytesRead: bytesRead)
+    let tail = end - boundary
+    if let spare, spareCapacity >= capacity {
+      buffer = spare
+    } else {
+      spare?.deallocate()
+      buffer = .allocate(capacity: capacity)
+    }
+    buffer.update(from: block.bytes + boundary, count: tail)
+    position = 0
+    end = tail
+  }
+
+  /// Line ends in `bytes`: LF, CR and CRLF count one each.
+  static func lineEnds(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var lineFeeds = 0
+    var returns = 0
+    for byte in bytes {
+      lineFeeds &+= byte == 0x0A ? 1 : 0
+      returns &+= byte == 0x0D ? 1 : 0
+    }
+    guard returns > 0, bytes.count > 1 else { return lineFeeds + returns }
+    var pairs = 0
+    for i in 1..<bytes.count where bytes[i] == 0x0A && bytes[i - 1] == 0x0D { pairs += 1 }
+    return lineFeeds + returns - pairs
   }
 
   // MARK: - Reading

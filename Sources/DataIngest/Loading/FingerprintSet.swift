@@ -1,3 +1,5 @@
+import CMemory
+
 /// A set of 64-bit row fingerprints, for dropping exact duplicate rows.
 ///
 /// Two rows are duplicates when their raw text (line end aside) is the same;
@@ -5,43 +7,70 @@
 /// 8–16 bytes a row. Two different rows share a hash with probability about
 /// n²/2⁶⁵ (3·10⁻⁶ for ten million rows).
 struct FingerprintSet {
+  // Linear probing over any number of slots (the hash is scaled to the
+  // table, not masked), so a table sized for its rows wastes no half.
   private var slots: [UInt64]
-  private var mask: Int
   private var count = 0
 
-  init(expectedCount: Int = 4096) {
-    var capacity = 4096
-    while capacity * 3 < expectedCount * 4 { capacity <<= 1 }
-    slots = [UInt64](repeating: 0, count: capacity)
-    mask = capacity - 1
+  init(expectedCount: Int = 3072) {
+    slots = [UInt64](repeating: 0, count: Self.capacity(for: expectedCount))
   }
 
-  /// Adds the fingerprint of `bytes`; `false` when it was already there.
+  /// Slots for `count` fingerprints at three quarters full.
+  private static func capacity(for count: Int) -> Int { max(4096, count / 3 * 4 + 4) }
+
+  /// The fingerprint of a row's raw text; never 0, which marks empty slots.
   @inline(__always)
-  mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var h = ByteInterner.hash(bytes, tag: 0x5EED)
-    if h == 0 { h = 1 }
-    var slot = Int(truncatingIfNeeded: h >> 7) & mask
-    while true {
-      let existing = slots[slot]
-      if existing == 0 { break }
-      if existing == h { return false }
-      slot = (slot + 1) & mask
+  static func fingerprint(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    let h = ByteInterner.hash(bytes, tag: 0x5EED)
+    return h == 0 ? 1 : h
+  }
+
+  @inline(__always)
+  private static func home(_ h: UInt64, _ capacity: Int) -> Int {
+    Int(truncatingIfNeeded: h.multipliedFullWidth(by: UInt64(capacity)).high)
+  }
+
+  /// Adds a ``fingerprint(_:)``; `false` when it was already there.
+  @inline(__always)
+  mutating func insert(_ h: UInt64) -> Bool {
+    let isNew = slots.withUnsafeMutableBufferPointer { slots in
+      var slot = Self.home(h, slots.count)
+      while true {
+        let existing = slots[slot]
+        if existing == 0 { break }
+        if existing == h { return false }
+        slot = slot + 1 == slots.count ? 0 : slot + 1
+      }
+      slots[slot] = h
+      return true
     }
-    slots[slot] = h
+    guard isNew else { return false }
     count += 1
     if count * 4 > slots.count * 3 { grow() }
     return true
   }
 
+  /// Empties the set, keeping its room for `expectedCount` fingerprints.
+  mutating func removeAll(expectedCount: Int) {
+    if slots.count < Self.capacity(for: expectedCount) {
+      slots = [UInt64](repeating: 0, count: Self.capacity(for: expectedCount))
+    } else {
+      slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+    }
+    count = 0
+  }
+
+  /// Starts loading the slot where `h` is looked for.
+  @inline(__always)
+  func prefetch(_ h: UInt64) {
+    slots.withUnsafeBufferPointer { analyze_prefetch($0.baseAddress! + Self.home(h, $0.count)) }
+  }
+
   private mutating func grow() {
     let old = slots
     slots = [UInt64](repeating: 0, count: old.count * 2)
-    mask = slots.count - 1
-    for h in old where h != 0 {
-      var slot = Int(truncatingIfNeeded: h >> 7) & mask
-      while slots[slot] != 0 { slot = (slot + 1) & mask }
-      slots[slot] = h
-    }
+    count = 0
+    for h in old where h != 0 { _ = insert(h) }
   }
 }

@@ -75,6 +75,11 @@ public enum AmountParser {
   private static func plainDecimal(_ field: UnsafeBufferPointer<UInt8>) -> Double? {
     guard let base = field.baseAddress, field.count > 0 else { return nil }
     let count = field.count
+    // A single digit (a quantity, a zero discount) is its own value.
+    if count == 1 {
+      let digit = base[0] &- UInt8(ascii: "0")
+      return digit < 10 ? Double(digit) : nil
+    }
     var i = 0
     let negative = base[0] == UInt8(ascii: "-")
     if negative { i = 1 }

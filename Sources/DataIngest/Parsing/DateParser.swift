@@ -44,6 +44,7 @@ public struct DateParser: Sendable {
   /// The day number of the date in `field` (UTF-8 bytes of one unquoted
   /// field), or `nil` when it is not a valid date.
   public func day(from field: UnsafeBufferPointer<UInt8>) -> Int32? {
+    if let plain = Self.plainDay(field) { return plain }
     var scanner = ByteScanner(trimming: field)
     let first = scanner.digits()
     let year: Int
@@ -75,6 +76,21 @@ public struct DateParser: Sendable {
     }
     guard Self.timeSuffixIsValid(&scanner) else { return nil }
     return DayNumber.day(year: year, month: month, day: day)
+  }
+
+  /// The day of a field that is exactly `yyyy-mm-dd` (or with `/` or `.`),
+  /// the form of nearly every cell in machine-written files, read as the
+  /// full scan would read it; `nil` for any other shape, which the full scan
+  /// then reads.
+  @inline(__always)
+  private static func plainDay(_ field: UnsafeBufferPointer<UInt8>) -> Int32?? {
+    guard field.count == 10, let base = field.baseAddress, base[4] == base[7], isDateSeparator(base[4]) else {
+      return nil
+    }
+    @inline(__always) func digit(_ i: Int) -> Int { Int(base[i] &- UInt8(ascii: "0")) }
+    for i in 0..<10 where i != 4 && i != 7 && digit(i) > 9 { return nil }
+    let year = ((digit(0) * 10 + digit(1)) * 10 + digit(2)) * 10 + digit(3)
+    return .some(DayNumber.day(year: year, month: digit(5) * 10 + digit(6), day: digit(8) * 10 + digit(9)))
   }
 
   /// The day number of the date in `text`, or `nil` when it is not a valid
