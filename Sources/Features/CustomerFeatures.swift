@@ -23,6 +23,7 @@ import DataIngest
 /// | discount_share | purchases whose rows' discount sums to > 0, over frequency |
 /// | refund_count | orders with amount ≤ 0 |
 /// | events_<type> | events of each type dated before T |
+/// | events_<type>_90d | events of each type dated in [T − 90, T) (not in the data contract: "complained twice in 90 days" needs it) |
 public struct CustomerFeatures: Sendable {
   /// T: features use rows dated strictly before it.
   public let asOf: Int32
@@ -53,6 +54,8 @@ public struct CustomerFeatures: Sendable {
   public let purchaseValue: [Double]
   /// Event counts per type, types sorted by name; empty without events.
   public let events: [(type: String, counts: [Double])]
+  /// Event counts per type in [T − 90, T), in the order of ``events``.
+  public let recentEvents: [(type: String, counts: [Double])]
 
   /// Churn label: 1 when a customer of the churn population places no purchase in
   /// [T, T + H), 0 when they do, `.nan` outside the population. `nil` without labels.
@@ -73,6 +76,7 @@ public struct CustomerFeatures: Sendable {
     if let discountShare { columns.append(("discount_share", discountShare)) }
     columns.append(("refund_count", refundCount))
     for (type, counts) in events { columns.append(("events_\(type)", counts)) }
+    for (type, counts) in recentEvents { columns.append(("events_\(type)_90d", counts)) }
     return columns
   }
 
@@ -91,7 +95,7 @@ public struct CustomerFeatures: Sendable {
     frequency: [Double], monetaryTotal: [Double], monetaryAvg: [Double], tenureDays: [Double],
     interpurchaseDaysAvg: [Double], orders90d: [Double], spend90d: [Double], distinctCategories: [Double]?,
     discountShare: [Double]?, refundCount: [Double], spend365d: [Double], purchaseValue: [Double], events: [(type: String, counts: [Double])],
-    churn: [Double]?, purchase: [Double]?
+    recentEvents: [(type: String, counts: [Double])], churn: [Double]?, purchase: [Double]?
   ) {
     self.asOf = asOf
     self.horizon = horizon
@@ -111,6 +115,7 @@ public struct CustomerFeatures: Sendable {
     self.spend365d = spend365d
     self.purchaseValue = purchaseValue
     self.events = events
+    self.recentEvents = recentEvents
     self.churn = churn
     self.purchase = purchase
   }

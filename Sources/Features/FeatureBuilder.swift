@@ -87,7 +87,8 @@ public struct FeatureBuilder: Sendable {
     }
 
     let categories = tx.category.map { distinctPurchaseCategories(tx, $0, orders, customers: n) }
-    let eventCounts = history.events.map { eventCountsBefore(t, $0, customers: n) } ?? []
+    let eventCounts = history.events.map { countEvents(in: .min..<t, $0, customers: n) } ?? []
+    let recentEventCounts = history.events.map { countEvents(in: from90..<t, $0, customers: n) } ?? []
     let known = knownCustomers(history, ordered: ordered)
 
     var labelsBought: [Bool]? = nil
@@ -122,6 +123,7 @@ public struct FeatureBuilder: Sendable {
       distinctCategories: categories.map(pick), discountShare: discountShare, refundCount: pick(refunds),
       spend365d: known.map { spend365[Int($0)].value }, purchaseValue: known.map { purchased[Int($0)].value },
       events: eventCounts.map { ($0.type, pick($0.counts)) },
+      recentEvents: recentEventCounts.map { ($0.type, pick($0.counts)) },
       churn: labelsBought.map { bought in
         known.map { c in ordered[Int(c)] ? (bought[Int(c)] ? 0 : 1) : .nan }
       },
@@ -174,11 +176,11 @@ public struct FeatureBuilder: Sendable {
     return counts
   }
 
-  /// Events of each type dated before T, per customer index; types sorted by name,
+  /// Events of each type dated in `days`, per customer index; types sorted by name,
   /// so the columns do not depend on the order of the rows.
-  private func eventCountsBefore(_ t: Int32, _ events: EventTable, customers n: Int) -> [(type: String, counts: [Double])] {
+  private func countEvents(in days: Range<Int32>, _ events: EventTable, customers n: Int) -> [(type: String, counts: [Double])] {
     var counts = [[Double]](repeating: [Double](repeating: 0, count: n), count: events.type.levels.count)
-    for row in 0..<events.count where events.day[row] < t {
+    for row in 0..<events.count where days.contains(events.day[row]) {
       let type = events.type.codes[row]
       if type >= 0 { counts[Int(type)][Int(events.customer[row])] += 1 }
     }

@@ -159,12 +159,13 @@ extension ModelFormula {
   ///
   /// Columns the table lacks are left out. `monetary_avg` and `spend_90d`
   /// are not in it: on the log scale they are nearly sums of terms already
-  /// there, and their coefficients would be unreadable. Province and city
+  /// there, and their coefficients would be unreadable; nor are the 90-day
+  /// event counts (`events_<type>_90d`), a part of the whole-history counts. Province and city
   /// are left to `region`, which has enough customers per level.
   public static func defaultTerms(for table: FeatureTable) -> [ModelTerm] {
     let logged = ["recency_days", "frequency", "monetary_total", "tenure_days", "interpurchase_days_avg",
                   "orders_90d", "distinct_categories", "refund_count"]
-      + table.columns.map(\.name).filter { $0.hasPrefix("events_") }
+      + table.columns.map(\.name).filter { $0.hasPrefix("events_") && !$0.hasSuffix("_90d") }
     let asIs = ["discount_share", "age"]
     let categorical = ["gender", "region", "member_tier", "source"]
     return logged.filter { table.numbers($0) != nil }.map { ModelTerm($0, .log1p) }

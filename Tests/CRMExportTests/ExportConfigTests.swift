@@ -134,11 +134,14 @@ import TestSupport
     for profile in CRMProfile.allCases {
       let config = try ExportConfig.load(path: repositoryPath("datasets/export.yaml"), profile: profile)
       #expect(config.matchKey.column == "customer_id")
-      #expect(config.columns?.map(\.source) == ["rfm_segment", "value_tier", "lifecycle_stage"])
+      #expect(
+        config.columns?.map(\.source) == [
+          "probability", "risk_band", "reason_1", "segment_name", "rfm_segment", "value_tier", "lifecycle_stage", "tags",
+        ])
       try config.validate()
     }
     let fxiaoke = try ExportConfig.load(path: repositoryPath("datasets/export.yaml"), profile: .fxiaoke)
-    #expect(fxiaoke.columns?.map(\.header) == ["RFM分层", "价值等级", "购买生命周期"])
+    #expect(fxiaoke.columns?.map(\.header) == ["流失概率", "流失风险", "流失原因", "客户分群", "RFM分层", "价值等级", "购买生命周期", "智能标签"])
   }
 
   @Test("validation catches settings that cannot make a valid file")

@@ -46,7 +46,8 @@ private func fixtureHistory() throws -> PurchaseHistory {
       }
       #expect(features.hasOrders[row])
       compared += 1
-      for (name, values) in columns {
+      // The 90-day event counts are ours, not the contract's; `recentEvents` tests them.
+      for (name, values) in columns where !name.hasSuffix("_90d") {
         let text = try #require(expected[name], "no \(name) in the reference")
         let value = values[row]
         if text.isEmpty {
@@ -111,5 +112,31 @@ private func fixtureHistory() throws -> PurchaseHistory {
     #expect(f.hasOrders == [true, true] && f.recencyDays[1].isNaN)
     #expect(try #require(f.churn) == [0, 0])
     #expect(try #require(f.purchase) == [1, 1])
+  }
+
+  @Test("events_<type>_90d counts events in [T − 90, T); events_<type> all before T")
+  func recentEvents() throws {
+    let folder = TemporaryDirectory()
+    folder.write("transactions.csv", "order_id,customer_id,order_date,amount\n1,A,2025-01-10,10\n2,B,2025-01-10,10\n")
+    // T = 2025-07-01; T − 90 = 2025-04-02.
+    folder.write(
+      "events.csv",
+      """
+      customer_id,event_date,event_type
+      A,2025-04-01,complaint
+      A,2025-04-02,complaint
+      A,2025-06-30,complaint
+      A,2025-07-01,complaint
+      A,2025-05-01,visit
+      B,2025-01-01,complaint
+
+      """)
+    let history = try PurchaseHistoryLoader.load(try .folder(folder.path))
+    let f = try FeatureBuilder(asOf: DayNumber.day(year: 2025, month: 7, day: 1)!).build(history)
+    let columns = Dictionary(uniqueKeysWithValues: f.columns.map { ($0.name, $0.values) })
+    #expect(columns["events_complaint"] == [3, 1])
+    #expect(columns["events_complaint_90d"] == [2, 0])
+    #expect(columns["events_visit"] == [1, 0])
+    #expect(columns["events_visit_90d"] == [1, 0])
   }
 }
