@@ -76,17 +76,21 @@ public struct CustomerFeatures: Sendable {
     if let discountShare { columns.append(("discount_share", discountShare)) }
     columns.append(("refund_count", refundCount))
     for (type, counts) in events { columns.append(("events_\(type)", counts)) }
-    for (type, counts) in recentEvents { columns.append(("events_\(type)_90d", counts)) }
     return columns
   }
 
-  /// The column named `name` (core feature, `events_<type>`, `churn`, `purchase`, `spend_365d`).
+  /// `events_<type>_90d`, beyond the data contract: the events of each type in [T − 90, T).
+  public var recentEventColumns: [(name: String, values: [Double])] {
+    recentEvents.map { ("events_\($0.type)_90d", $0.counts) }
+  }
+
+  /// The column named `name` (core feature, `events_<type>`, `events_<type>_90d`, `churn`, `purchase`, `spend_365d`).
   public func column(_ name: String) -> [Double]? {
     switch name {
     case "churn": return churn
     case "purchase": return purchase
     case "spend_365d": return spend365d
-    default: return columns.first { $0.name == name }?.values
+    default: return (columns + recentEventColumns).first { $0.name == name }?.values
     }
   }
 

@@ -32,6 +32,8 @@ public struct FeatureTable: Sendable {
     columns = features.columns.map { .number($0.name, $0.values) }
     if let churn = features.churn { columns.append(.number("churn", churn)) }
     if let purchase = features.purchase { columns.append(.number("purchase", purchase)) }
+    // After the labels, so the contract's columns come first as the reference pipelines write them.
+    columns += features.recentEventColumns.map { .number($0.name, $0.values) }
     let attributes = CustomerAttributes(history, customers: features.customer, asOf: features.asOf)
     for (name, values) in attributes.text { columns.append(.text(name, values)) }
     if let age = attributes.age { columns.append(.number("age", age)) }
