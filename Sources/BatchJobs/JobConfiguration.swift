@@ -39,6 +39,8 @@ public struct JobConfiguration: Sendable {
   public let inputArguments: [String]
   /// The input files, for the manifest.
   public let inputFiles: [String]
+  /// The customers file of the input, if it has one: where an export step finds the CRM's keys.
+  public let customersFile: String?
   public let outputRoot: String
   public let asOf: String?
   public let steps: [Step]
@@ -86,6 +88,7 @@ public struct JobConfiguration: Sendable {
     var name: String?
     var inputArguments: [String] = []
     var inputFiles: [String] = []
+    var customersFile: String? = nil
     var output: String?
     var asOf: String?
     var steps: [Step] = []
@@ -107,9 +110,13 @@ public struct JobConfiguration: Sendable {
             let data = words.last!
             inputFiles += ["transactions.csv", "customers.csv", "events.csv"].map { "\(data)/\($0)" }
               .filter { FileManager.default.fileExists(atPath: $0) }
+            if customersFile == nil, FileManager.default.fileExists(atPath: "\(data)/customers.csv") {
+              customersFile = "\(data)/customers.csv"
+            }
           } else {
             inputArguments += words
             if ["transactions", "customers", "events"].contains(optionName) { inputFiles.append(words.last!) }
+            if optionName == "customers" { customersFile = words.last! }
           }
         }
       case "output":
@@ -165,8 +172,8 @@ public struct JobConfiguration: Sendable {
     guard let output else { throw fail(root, "the job has no output folder") }
     guard !steps.isEmpty else { throw fail(root, "the job has no steps") }
     return JobConfiguration(
-      path: path, name: name, inputArguments: inputArguments, inputFiles: inputFiles, outputRoot: output, asOf: asOf,
-      steps: steps, gates: gates)
+      path: path, name: name, inputArguments: inputArguments, inputFiles: inputFiles, customersFile: customersFile,
+      outputRoot: output, asOf: asOf, steps: steps, gates: gates)
   }
 
   /// `--name value` words for one option; `data` gives the bare folder.

@@ -60,6 +60,13 @@ private func writeJob(_ folder: TemporaryDirectory, steps: String, gates: String
     #expect(entries == [".lock", "2026-01-01", "latest"])
     #expect(!FileManager.default.fileExists(atPath: "\(folder.path)/runs/test-job/2026-01-01/churn"))
 
+    // A step that prints its own error and exits 2 (no key column): the run names the step and points at the message.
+    let noKey = writeJob(folder, steps: "  - features\n  - export: {profile: zoho}")
+    let export = try runAnalyze(["run", noKey])
+    #expect(export.status == 1)
+    #expect(export.standardError.contains("has no column \"Record Id\""))
+    #expect(export.standardError.contains("step export failed: exit status 2 (the step's message is above)"))
+
     let typo = writeJob(folder, steps: "  - features\n  - chrun")
     let refused = try runAnalyze(["run", typo])
     #expect(refused.status == 1)

@@ -81,6 +81,10 @@ extension Analyze {
         }
         // Tags may use the scores and segments of the steps before them.
         if step.command == "tag", !step.arguments.contains("--run") { arguments += ["--run", folder.partial] }
+        // The CRM keys are a column of the job's customers file, not of the run folder.
+        if step.command == "export", !step.arguments.contains("--customers"), let customers = configuration.customersFile {
+          arguments += ["--customers", customers]
+        }
         arguments += step.arguments + ["--out", out]
         log.event("step", ["step": name, "number": "\(index + 1)/\(configuration.steps.count)"])
         let clock = Date()
@@ -89,7 +93,9 @@ extension Analyze {
           if let data = command as? DataCommand { try data.execute(history) } else { try command.run() }
         } catch {
           folder.discard()
-          let message = Analyze.fullMessage(for: error)
+          // A command that printed its own error exits with a bare status; say so rather than nothing.
+          var message = Analyze.fullMessage(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+          if message.isEmpty { message = "exit status \(Analyze.exitCode(for: error).rawValue) (the step's message is above)" }
           log.event("failed", ["step": name, "message": message])
           throw JobError.stepFailed(step: name, message: message)
         }
