@@ -73,6 +73,8 @@ extension StringProtocol {
   /// Without leading and trailing spaces. Tabs and other controls stay, for
   /// the formula guard to see: a leading tab is a formula trigger.
   var trimmingSpaces: SubSequence {
+    // A Character equal to " " is the one byte 0x20: most text is kept whole after a look at both ends.
+    if utf8.first != 0x20 && last != " " { return self[...] }
     let start = firstIndex { $0 != " " } ?? endIndex
     let end = lastIndex { $0 != " " }.map { index(after: $0) } ?? start
     return self[start..<Swift.max(start, end)]

@@ -10,13 +10,15 @@ import Reports
 enum DecimalText {
   /// `value` with `scale` decimals, ×100 first when `percent`; `nil` for NaN and infinities.
   static func fixed(_ value: Double, scale: Int, percent: Bool = false) -> String? {
-    guard let shortest = NumberFormatting.shortest(value) else { return nil }
-    let negative = shortest.hasPrefix("-")
-    let unsigned = negative ? shortest.dropFirst() : shortest[...]
-    let parts = unsigned.split(separator: ".", omittingEmptySubsequences: false)
-    var whole = Array(parts[0].utf8)
-    var fraction = parts.count > 1 ? Array(parts[1].utf8) : []
+    var shortest: [UInt8] = []
+    shortest.reserveCapacity(32)
+    guard NumberFormatting.appendShortest(value, to: &shortest) else { return nil }
     let zero = UInt8(ascii: "0")
+    let negative = shortest.first == UInt8(ascii: "-")
+    let unsigned = shortest[(negative ? 1 : 0)...]
+    let point = unsigned.firstIndex(of: UInt8(ascii: ".")) ?? unsigned.endIndex
+    var whole = Array(unsigned[..<point])
+    var fraction = point < unsigned.endIndex ? Array(unsigned[(point + 1)...]) : []
     if percent {
       // Moving the point is exact; multiplying the Double by 100 is not (0.8731 × 100 = 87.31000000000001).
       fraction += repeatElement(zero, count: max(0, 2 - fraction.count))
@@ -33,10 +35,14 @@ enum DecimalText {
       }
       if i >= 0 { digits[i] += 1 } else { digits.insert(UInt8(ascii: "1"), at: 0) }
     }
-    let point = digits.count - scale
-    var text = String(decoding: digits[..<point], as: UTF8.self)
-    if scale > 0 { text += "." + String(decoding: digits[point...], as: UTF8.self) }
     let isZero = !digits.contains { $0 != zero }
-    return negative && !isZero ? "-" + text : text
+    var text: [UInt8] = negative && !isZero ? [UInt8(ascii: "-")] : []
+    text.reserveCapacity(digits.count + 2)
+    text += digits[..<(digits.count - scale)]
+    if scale > 0 {
+      text.append(UInt8(ascii: "."))
+      text += digits[(digits.count - scale)...]
+    }
+    return String(decoding: text, as: UTF8.self)
   }
 }

@@ -31,6 +31,10 @@ public struct CSVWriter {
   private var buffer: [UInt8] = []
   private let delimiterBytes: [UInt8]
   private let delimiterScalar: Unicode.Scalar
+  /// The delimiter's byte when it is ASCII, so fields are checked byte by byte.
+  private let delimiterByte: UInt8?
+  /// Whether a number's text (digits, `-`, `.`) can hold the delimiter and need quotes.
+  private let numbersMayNeedQuotes: Bool
 
   /// Starts a CSV file: queues the byte order mark (if asked for) and the header row.
   ///
@@ -54,6 +58,8 @@ public struct CSVWriter {
     self.sink = sink
     self.delimiterScalar = format.delimiter.unicodeScalars.first!
     self.delimiterBytes = Array(String(format.delimiter).utf8)
+    self.delimiterByte = delimiterScalar.isASCII ? UInt8(delimiterScalar.value) : nil
+    self.numbersMayNeedQuotes = "-.0123456789".unicodeScalars.contains(delimiterScalar)
     buffer.reserveCapacity(self.flushThreshold + 1024)
     if format.byteOrderMark { buffer += [0xEF, 0xBB, 0xBF] }
     for (index, name) in columns.enumerated() {
@@ -80,8 +86,8 @@ public struct CSVWriter {
         if index > 0 { buffer += delimiterBytes }
         switch cell {
         case .text(let text): try appendText(text, column: index, row: row)
-        case .integer(let value): appendField(String(value))
-        case .number(let value, _): NumberFormatting.shortest(value).map { appendField($0) }
+        case .integer(let value): appendInteger(value)
+        case .number(let value, _): appendNumber(value)
         case .missing: break
         }
       }
@@ -112,10 +118,34 @@ public struct CSVWriter {
     appendField(safe)
   }
 
+  /// Appends the shortest text of `value` (nothing for NaN and infinities).
+  private mutating func appendNumber(_ value: Double) {
+    guard numbersMayNeedQuotes else {
+      _ = NumberFormatting.appendShortest(value, to: &buffer)
+      return
+    }
+    NumberFormatting.shortest(value).map { appendField($0) }
+  }
+
+  /// Appends an integer's digits.
+  private mutating func appendInteger(_ value: Int) {
+    guard numbersMayNeedQuotes else {
+      if value < 0 { buffer.append(UInt8(ascii: "-")) }
+      NumberFormatting.appendFixed(value.magnitude, decimals: 0, to: &buffer)
+      return
+    }
+    appendField(String(value))
+  }
+
   /// Appends `field`, quoted if RFC 4180 requires it.
   private mutating func appendField(_ field: String) {
-    let needsQuotes = field.unicodeScalars.contains {
-      $0 == delimiterScalar || $0 == "\"" || $0 == "\r" || $0 == "\n"
+    let needsQuotes: Bool
+    if let delimiterByte {
+      needsQuotes = field.utf8.contains { $0 == delimiterByte || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
+    } else {
+      needsQuotes = field.unicodeScalars.contains {
+        $0 == delimiterScalar || $0 == "\"" || $0 == "\r" || $0 == "\n"
+      }
     }
     guard needsQuotes else {
       buffer += field.utf8

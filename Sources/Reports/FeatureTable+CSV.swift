@@ -5,14 +5,32 @@ extension FeatureTable {
   /// as text), to a temporary file renamed into place. Missing values are
   /// empty cells; numbers are written in their shortest exact form.
   public func writeCSV(to path: String, format: CSVFormat = CSVFormat()) throws(ReportError) {
+    // Unpacked once: matching the columns' enum for every cell costs more than formatting it.
+    var numbers: [[Double]] = []
+    var texts: [[String?]] = []
+    var isNumber: [Bool] = []
+    for column in columns {
+      switch column {
+      case .number(_, let values):
+        numbers.append(values)
+        texts.append([])
+        isNumber.append(true)
+      case .text(_, let values):
+        numbers.append([])
+        texts.append(values)
+        isNumber.append(false)
+      }
+    }
     try CSVWriter.writeFile(
       at: path, columns: ["customer_id"] + columns.map(\.name), format: format, rowCount: count
     ) { row, cells in
       cells[0] = .text(customerIDs[row])
-      for (i, column) in columns.enumerated() {
-        switch column {
-        case .number(_, let values): cells[i + 1] = values[row].isNaN ? .missing : .number(values[row])
-        case .text(_, let values): cells[i + 1] = values[row].map { .text($0) } ?? .missing
+      for i in isNumber.indices {
+        if isNumber[i] {
+          let value = numbers[i][row]
+          cells[i + 1] = value.isNaN ? .missing : .number(value)
+        } else {
+          cells[i + 1] = texts[i][row].map { .text($0) } ?? .missing
         }
       }
     }
