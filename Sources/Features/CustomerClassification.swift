@@ -61,7 +61,7 @@ public struct CustomerClassification: Sendable {
     -> [(name: String, count: Int)]
   {
     var regionOf: [String: String?] = [:]
-    var zoneOf: [String: String?] = [:]
+    var zoneOf: [ProvinceCity: String?] = [:]
     var unknown: [String: Int] = [:]
     var region = [String?](repeating: nil, count: provinces.count)
     var zone = [String?](repeating: nil, count: provinces.count)
@@ -77,7 +77,7 @@ public struct CustomerClassification: Sendable {
       region[row] = found
       if found == nil { unknown[province, default: 0] += 1 }
       let city = cities?[row] ?? nil
-      let key = city.map { "\(province)\u{1F}\($0)" } ?? province
+      let key = ProvinceCity(province: province, city: city)
       if let cached = zoneOf[key] {
         zone[row] = cached
       } else {
@@ -90,4 +90,10 @@ public struct CustomerClassification: Sendable {
     table.append(.text("economic_zone", zone))
     return unknown.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
   }
+}
+
+/// A place an economic zone is looked up for.
+private struct ProvinceCity: Hashable {
+  let province: String
+  let city: String?
 }

@@ -123,6 +123,7 @@ public struct OutcomeReport: Sendable {
   public static func writeScores(
     _ scores: OutcomeModel.Scores, customerIDs: [String], bands: RiskBands, language: ReportLanguage, to path: String
   ) throws(ReportError) {
+    var worded: [ReasonWording: String] = [:]
     try CSVWriter.writeFile(
       at: path, columns: ["customer_id", "probability", "risk_band", "reason_1", "reason_2", "reason_3"],
       rowCount: customerIDs.count
@@ -131,8 +132,28 @@ public struct OutcomeReport: Sendable {
       cells[1] = .number(scores.probabilities[i])
       cells[2] = .text(bands.names[scores.bands[i]])
       let reasons = scores.reasons[i]
-      for r in 0..<3 { cells[3 + r] = r < reasons.count ? .text(reasonText(reasons[r], language)) : .missing }
+      for r in 0..<3 {
+        guard r < reasons.count else {
+          cells[3 + r] = .missing
+          continue
+        }
+        // A million customers share a few thousand reasons: each is worded once.
+        let key = ReasonWording(term: reasons[r].term, detail: reasons[r].detail)
+        if let text = worded[key] {
+          cells[3 + r] = .text(text)
+        } else {
+          let text = reasonText(reasons[r], language)
+          worded[key] = text
+          cells[3 + r] = .text(text)
+        }
+      }
     }
+  }
+
+  /// What the text of a reason depends on (not its contribution).
+  private struct ReasonWording: Hashable {
+    let term: ModelTerm
+    let detail: ReasonCode.Detail
   }
 
   /// Writes `--export-design`: customer_id, the label and each design column as fitted.

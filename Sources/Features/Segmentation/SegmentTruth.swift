@@ -27,7 +27,7 @@ public enum SegmentTruth {
         throw FeatureError.invalidConfiguration(
           path: path, line: record.line, column: nil, message: "expected \(max(id, segment) + 1) fields, found \(record.count)")
       }
-      let label = record.string(segment).trimmingCharacters(in: .whitespaces)
+      let label = record.string(segment).trimmingBlanks
       guard !label.isEmpty else {
         throw FeatureError.invalidConfiguration(
           path: path, line: record.line, column: segment + 1, message: "the segment is empty")
