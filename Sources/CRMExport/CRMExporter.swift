@@ -75,7 +75,8 @@ public struct CRMExporter {
     var formatter = CellFormatter(settings: settings)
     var parts = ExportParts.Builder(settings: settings, headers: headers)
     var keysMayBeMangled = false
-    var seenKeys: [String: ExportError.Offender] = [:]
+    var seenKeys = IDIndex()
+    var firstWithKey: [ExportError.Offender] = []
     var duplicates: [ExportError.Offender] = []
     var emptyKeys: [ExportError.Offender] = []
     var badKeys: [ExportError.Offender] = []
@@ -102,11 +103,11 @@ public struct CRMExporter {
         continue
       }
       if let pattern, (try? pattern.wholeMatch(in: key.value)) == nil { badKeys.append(key) }
-      if let first = seenKeys[key.value] {
+      if let first = seenKeys.insert(key.value).map({ firstWithKey[$0] }) {
         if !duplicates.contains(first) { duplicates.append(first) }
         duplicates.append(key)
       } else {
-        seenKeys[key.value] = key
+        firstWithKey.append(key)
       }
       cells.removeAll(keepingCapacity: true)
       cells.append(ExportCell(text: try formatter.guarded(key.value, column: keyColumn, offender: key), style: .text))

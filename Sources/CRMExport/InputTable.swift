@@ -6,11 +6,11 @@ struct InputTable {
   /// The file name, for messages and reject lists.
   let name: String
   let header: [String]
-  let customerIDs: [String]
+  var customerIDs: [String] { index.ids }
   /// The values of each column by header index, `nil` for a column not kept.
   let values: [[String]?]
   let lines: [Int]
-  let rowOfCustomer: [String: Int]
+  private let index: IDIndex
 
   /// Reads `path` with the ingest reader (BOM, GB18030, quoting, delimiter
   /// detection), finding the customer id column by `idColumn` or, when `nil`,
@@ -25,10 +25,9 @@ struct InputTable {
     self.path = path
     name = path.split(separator: "/").last.map(String.init) ?? path
     var header: [String] = []
-    var customerIDs: [String] = []
+    var index = IDIndex()
     var values: [[String]?] = []
     var lines: [Int] = []
-    var rowOfCustomer: [String: Int] = [:]
     var duplicates: [ExportError.Offender] = []
     do {
       let reader = try CSVReader(path: path)
@@ -47,15 +46,13 @@ struct InputTable {
       for column in kept { values[column] = [] }
       while let record = try reader.next() {
         let id = String((idIndex < record.count ? record.string(idIndex) : "").trimmingSpaces)
-        if let earlier = rowOfCustomer[id] {
+        if let earlier = index.insert(id) {
           if duplicates.last?.customerID != id {
             duplicates.append(.init(customerID: id, file: name, line: lines[earlier], value: id))
           }
           duplicates.append(.init(customerID: id, file: name, line: record.line, value: id))
           continue
         }
-        rowOfCustomer[id] = customerIDs.count
-        customerIDs.append(id)
         for column in kept { values[column]!.append(column < record.count ? record.string(column) : "") }
         lines.append(record.line)
       }
@@ -68,10 +65,9 @@ struct InputTable {
     }
     if !duplicates.isEmpty { throw .duplicateCustomer(path: path, offenders: duplicates) }
     self.header = header
-    self.customerIDs = customerIDs
+    self.index = index
     self.values = values
     self.lines = lines
-    self.rowOfCustomer = rowOfCustomer
   }
 
   /// The index of column `name`, if the file has it.
@@ -82,6 +78,6 @@ struct InputTable {
   func row(of id: String, after previous: Int) -> Int? {
     let next = previous + 1
     if next < customerIDs.count && customerIDs[next] == id { return next }
-    return rowOfCustomer[id]
+    return index.position(of: id)
   }
 }

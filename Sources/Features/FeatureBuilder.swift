@@ -43,6 +43,13 @@ public struct FeatureBuilder: Sendable {
   ///   ``FeatureError/unknownColumn(name:known:)`` when the purchase filter names a
   ///   column the transactions lack.
   public func build(_ history: PurchaseHistory) throws(FeatureError) -> CustomerFeatures {
+    try labelled(try unlabelled(history), history)
+  }
+
+  /// The features as of T without labels: what every builder with this T
+  /// shares (see ``FeatureStore``).
+  /// - Throws: ``FeatureError/noDataBefore(asOf:firstDay:)`` when no transaction precedes T.
+  func unlabelled(_ history: PurchaseHistory) throws(FeatureError) -> CustomerFeatures {
     let tx = history.transactions
     let t = asOf
     if let first = tx.day.min(), first >= t {
@@ -91,18 +98,6 @@ public struct FeatureBuilder: Sendable {
     let recentEventCounts = history.events.map { countEvents(in: from90..<t, $0, customers: n) } ?? []
     let known = knownCustomers(history, ordered: ordered)
 
-    var labelsBought: [Bool]? = nil
-    var labelsBoughtFiltered: [Bool]? = nil
-    if let horizon, labelsAreComplete(history) {
-      let window = OrderTable(tx, days: t..<(t + Int32(horizon)))
-      var bought = [Bool](repeating: false, count: n)
-      for o in 0..<window.count where window.amount[o] > 0 { bought[Int(window.customer[o])] = true }
-      labelsBought = bought
-      if let purchaseFilter {
-        labelsBoughtFiltered = try purchaseFilter.buyers(tx, window: window, customers: n)
-      }
-    }
-
     func pick(_ values: [Double]) -> [Double] { known.map { values[Int($0)] } }
     let rowFrequency = pick(frequency)
     let recency = known.map { c in last[Int(c)] == .min ? Double.nan : Double(t - last[Int(c)]) }
@@ -117,17 +112,39 @@ public struct FeatureBuilder: Sendable {
     }
     let hasOrders = known.map { ordered[Int($0)] }
     return CustomerFeatures(
-      asOf: t, horizon: labelsBought == nil ? nil : horizon, customer: known, hasOrders: hasOrders,
+      asOf: t, horizon: nil, customer: known, hasOrders: hasOrders,
       recencyDays: recency, frequency: rowFrequency, monetaryTotal: rowMonetary, monetaryAvg: average,
       tenureDays: tenure, interpurchaseDaysAvg: interpurchase, orders90d: pick(orders90), spend90d: known.map { spend90[Int($0)].value },
       distinctCategories: categories.map(pick), discountShare: discountShare, refundCount: pick(refunds),
       spend365d: known.map { spend365[Int($0)].value }, purchaseValue: known.map { purchased[Int($0)].value },
       events: eventCounts.map { ($0.type, pick($0.counts)) },
       recentEvents: recentEventCounts.map { ($0.type, pick($0.counts)) },
-      churn: labelsBought.map { bought in
-        known.map { c in ordered[Int(c)] ? (bought[Int(c)] ? 0 : 1) : .nan }
-      },
-      purchase: (labelsBoughtFiltered ?? labelsBought).map { bought in known.map { bought[Int($0)] ? 1 : 0 } })
+      churn: nil, purchase: nil)
+  }
+
+  /// `features` (``unlabelled(_:)`` of a builder with this T) with this
+  /// builder's labels, when it has a horizon and the data reach its end.
+  /// - Throws: ``FeatureError/unknownColumn(name:known:)`` when the purchase
+  ///   filter names a column the transactions lack.
+  func labelled(_ features: CustomerFeatures, _ history: PurchaseHistory) throws(FeatureError) -> CustomerFeatures {
+    precondition(features.asOf == asOf, "features as of another day")
+    guard let horizon, labelsAreComplete(history) else { return features }
+    let tx = history.transactions
+    let n = history.customerIDs.count
+    let window = OrderTable(tx, days: asOf..<(asOf + Int32(horizon)))
+    var bought = [Bool](repeating: false, count: n)
+    for o in 0..<window.count where window.amount[o] > 0 { bought[Int(window.customer[o])] = true }
+    let boughtFiltered = try purchaseFilter.map { filter throws(FeatureError) in
+      try filter.buyers(tx, window: window, customers: n)
+    }
+    var labelled = features
+    labelled.horizon = horizon
+    labelled.churn = zip(features.customer, features.hasOrders).map { c, ordered in
+      ordered ? (bought[Int(c)] ? 0 : 1) : .nan
+    }
+    let purchasers = boughtFiltered ?? bought
+    labelled.purchase = features.customer.map { purchasers[Int($0)] ? 1 : 0 }
+    return labelled
   }
 
   /// Customers known before T, in index order: listed with no signup date or

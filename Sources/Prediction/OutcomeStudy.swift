@@ -77,6 +77,15 @@ public struct OutcomeStudy: Sendable {
   public func run(
     _ history: PurchaseHistory, toolVersion: String, progress: (String) -> Void = { _ in }
   ) throws(PredictionError) -> OutcomeStudyResult {
+    try run(FeatureStore(history), toolVersion: toolVersion, progress: progress)
+  }
+
+  /// Runs the study on the history of `data`, taking features it already
+  /// holds (a batch job's earlier steps) rather than building them again.
+  public func run(
+    _ data: FeatureStore, toolVersion: String, progress: (String) -> Void = { _ in }
+  ) throws(PredictionError) -> OutcomeStudyResult {
+    let history = data.history
     guard horizon >= 1 else { throw .invalidParameter(name: "horizon", value: "\(horizon)", reason: "must be at least 1 day") }
     if let lookback, lookback < 1 {
       throw .invalidParameter(name: "lookback", value: "\(lookback)", reason: "must be at least 1 day")
@@ -97,7 +106,7 @@ public struct OutcomeStudy: Sendable {
     var warnings: [String] = []
 
     progress("features as of \(DayNumber.isoString(t))")
-    let fitting = try LabelledSample(history: history, asOf: t, study: self)
+    let fitting = try LabelledSample(data, asOf: t, study: self)
     if let outcomeName = formula?.outcome, outcomeName != outcome.labelName {
       throw .invalidTerm(term: "\(outcomeName) ~", reason: "this command models \(outcome.labelName)")
     }
@@ -108,7 +117,7 @@ public struct OutcomeStudy: Sendable {
     let v = validateAsOf ?? t - h
     if let first = history.transactions.day.min(), first < v {
       progress("validation: fit as of \(DayNumber.isoString(v)), scored as of \(DayNumber.isoString(t))")
-      validation = try validate(history: history, validationAsOf: v, on: fitting, terms: terms, warnings: &warnings)
+      validation = try validate(data, validationAsOf: v, on: fitting, terms: terms, warnings: &warnings)
     } else {
       warnings.append(
         "no out-of-time validation: it needs transactions before \(DayNumber.isoString(v)) (T − H); the metrics are in-sample")
@@ -140,7 +149,7 @@ public struct OutcomeStudy: Sendable {
 
     let s = scoreAsOf ?? end
     progress("scores as of \(DayNumber.isoString(s))")
-    let scores = try score(model, history: history, asOf: s, warnings: &warnings)
+    let scores = try score(model, data, asOf: s, warnings: &warnings)
     return OutcomeStudyResult(
       model: model, fit: fitSummary, validation: validation, scores: scores, factorProfiles: profiles,
       design: design, warnings: warnings)
@@ -163,9 +172,9 @@ public struct OutcomeStudy: Sendable {
   }
 
   private func validate(
-    history: PurchaseHistory, validationAsOf v: Int32, on target: LabelledSample, terms: [ModelTerm], warnings: inout [String]
+    _ data: FeatureStore, validationAsOf v: Int32, on target: LabelledSample, terms: [ModelTerm], warnings: inout [String]
   ) throws(PredictionError) -> OutcomeStudyResult.Validation {
-    let earlier = try LabelledSample(history: history, asOf: v, study: self)
+    let earlier = try LabelledSample(data, asOf: v, study: self)
     let fitted = try fit(terms: terms, on: earlier)
     warnings += fitted.regression.diagnostics.map { "validation model: \($0.description)" }
     let cut = threshold.threshold(
@@ -210,10 +219,10 @@ public struct OutcomeStudy: Sendable {
   }
 
   private func score(
-    _ model: OutcomeModel, history: PurchaseHistory, asOf s: Int32, warnings: inout [String]
+    _ model: OutcomeModel, _ data: FeatureStore, asOf s: Int32, warnings: inout [String]
   ) throws(PredictionError) -> OutcomeStudyResult.Scores {
-    let features = try Self.wrap { () throws(FeatureError) in try FeatureBuilder(asOf: s).build(history) }
-    let table = Self.table(features, history: history, classification: classification)
+    let features = try Self.wrap { () throws(FeatureError) in try data.features(FeatureBuilder(asOf: s)) }
+    let table = Self.table(features, history: data.history, classification: classification)
     let (rows, excluded) = outcome.population(features, lookback: lookback)
     guard !rows.isEmpty else { throw .emptyPopulation(asOf: DayNumber.isoString(s), reason: "no customer to score") }
     let scores = try model.score(table, rows: rows)
@@ -282,9 +291,10 @@ struct LabelledSample {
   let labels: [Bool]
   let excluded: PopulationExclusions
 
-  init(history: PurchaseHistory, asOf: Int32, study: OutcomeStudy) throws(PredictionError) {
+  init(_ data: FeatureStore, asOf: Int32, study: OutcomeStudy) throws(PredictionError) {
+    let history = data.history
     let builder = FeatureBuilder(asOf: asOf, horizon: study.horizon, purchaseFilter: study.outcome.purchaseFilter)
-    let features = try OutcomeStudy.wrap { () throws(FeatureError) in try builder.build(history) }
+    let features = try OutcomeStudy.wrap { () throws(FeatureError) in try data.features(builder) }
     let (rows, excluded) = study.outcome.population(features, lookback: study.lookback)
     let label: [Double]? =
       switch study.outcome {

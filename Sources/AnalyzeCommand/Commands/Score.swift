@@ -28,7 +28,8 @@ extension Analyze {
     @Option(help: ArgumentHelp("The regions file the model was trained with, if not the built-in China mapping.", valueName: "regions.yaml"))
     var regions: String?
 
-    func execute(_ history: PurchaseHistory) throws {
+    func execute(_ data: FeatureStore) throws {
+      let history = data.history
       let bytes: Data
       do { bytes = try Data(contentsOf: URL(fileURLWithPath: model)) } catch {
         throw PredictionError.invalidModel(path: model, reason: "cannot be read (\(error.localizedDescription))")
@@ -37,7 +38,7 @@ extension Analyze {
       let folder = try OutputFolder(output.out)
       try folder.writeIngest(history.ingest)
       guard let dayAfterLast = FeatureBuilder.dayAfterLastTransaction(history) else { throw FeatureError.noTransactions }
-      let features = try FeatureBuilder(asOf: asOf?.day ?? dayAfterLast).build(history)
+      let features = try data.features(FeatureBuilder(asOf: asOf?.day ?? dayAfterLast))
       let classification = CustomerClassification(
         regions: try regions.map { path throws(FeatureError) in try RegionMapping.load(path: path) } ?? .china)
       var table = OutcomeStudy.table(features, history: history, classification: classification)

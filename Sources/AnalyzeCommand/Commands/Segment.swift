@@ -85,10 +85,11 @@ extension Analyze {
       features.flatMap { $0.split(separator: ",").map(String.init) }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
     }
 
-    func execute(_ history: PurchaseHistory) throws {
+    func execute(_ data: FeatureStore) throws {
+      let history = data.history
       let folder = try OutputFolder(output.out)
       try folder.writeIngest(history.ingest)
-      let customerFeatures = try window.builder(for: history, defaultHorizon: 90).build(history)
+      let customerFeatures = try data.features(window.builder(for: history, defaultHorizon: 90))
       var table = FeatureTable(customerFeatures, history: history)
       PurchaseBehaviour.append(to: &table, features: customerFeatures)
 

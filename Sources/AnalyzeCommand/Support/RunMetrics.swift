@@ -9,10 +9,10 @@ struct RunMetrics {
   var values: [String: Double] = [:]
   var warnings: [String] = []
 
-  static func collect(run: String, steps: [RunManifest.Step], history: PurchaseHistory, previous: String?) -> RunMetrics {
+  static func collect(run: String, steps: [RunManifest.Step], ingest: IngestReport, previous: String?) -> RunMetrics {
     var metrics = RunMetrics()
-    let read = history.ingest.files.reduce(0) { $0 + $1.rowsRead }
-    let rejected = history.ingest.files.reduce(0) { $0 + $1.rejected }
+    let read = ingest.files.reduce(0) { $0 + $1.rowsRead }
+    let rejected = ingest.files.reduce(0) { $0 + $1.rejected }
     metrics.values["reject_share"] = read > 0 ? Double(rejected) / Double(read) : 0
     for step in steps {
       let folder = "\(run)/\(step.folder)"
@@ -48,10 +48,10 @@ struct RunMetrics {
   }
 
   /// Each input file's size, hash and row account.
-  static func inputs(_ paths: [String], history: PurchaseHistory) -> [RunManifest.Input] {
+  static func inputs(_ paths: [String], ingest: IngestReport) -> [RunManifest.Input] {
     paths.map { path in
       let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
-      let file = history.ingest.files.first { $0.file == path }
+      let file = ingest.files.first { $0.file == path }
       return RunManifest.Input(
         path: path, bytes: size, sha256: FileDigest.sha256(path: path) ?? "", rowsRead: file?.rowsRead,
         accepted: file?.accepted, rejected: file?.rejected)
