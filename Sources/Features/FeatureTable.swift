@@ -52,6 +52,11 @@ public struct FeatureTable: Sendable {
     columns.append(column)
   }
 
+  /// The table with only the columns named in `names`, in their order here.
+  public func keeping(_ names: Set<String>) -> FeatureTable {
+    FeatureTable(customerIDs: customerIDs, columns: columns.filter { names.contains($0.name) })
+  }
+
   /// The numeric column `name`.
   public func numbers(_ name: String) -> [Double]? {
     for case .number(let n, let values) in columns where n == name { return values }
