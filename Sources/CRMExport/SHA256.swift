@@ -1,3 +1,5 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), for the checksums in export manifests.
 ///
 /// Foundation on Linux has no CryptoKit, and one digest of a file an analyst
@@ -87,11 +89,21 @@ public struct SHA256: Sendable {
     0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
   ]
 
-  /// Whole 64-byte blocks into the state (FIPS 180-4 §6.2.2). The state
+  /// Whether the processor has the SHA extensions (CSHA256).
+  static let accelerated = analyze_sha256_accelerated() == 1
+  /// Whether they do the blocks of this hash (tests check the portable code too).
+  var usesExtensions = SHA256.accelerated
+
+  /// Whole 64-byte blocks into the state (FIPS 180-4 §6.2.2), by the
+  /// processor's SHA extensions where it has them, else here. The state
   /// and message schedule live in locals and a 16-word ring on the stack:
   /// hashing the inputs of a run (hundreds of megabytes) is then a second,
   /// not several.
   private mutating func compress(_ blocks: UnsafeBufferPointer<UInt8>) {
+    if usesExtensions {
+      state.withUnsafeMutableBufferPointer { analyze_sha256_blocks($0.baseAddress!, blocks.baseAddress!, blocks.count / 64) }
+      return
+    }
     var (a0, b0, c0, d0, e0, f0, g0, h0) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
     Self.k.withUnsafeBufferPointer { k in
       withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { w in

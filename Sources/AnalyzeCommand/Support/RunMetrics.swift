@@ -60,14 +60,24 @@ struct RunMetrics {
 
   /// The `probability` column of a scores.csv.
   static func probabilities(_ path: String) -> [Double] {
-    let rows = csvRows(path)
-    guard let header = rows.first, let column = header.firstIndex(of: "probability") else { return [] }
-    return rows.dropFirst().compactMap { $0.count > column ? Double($0[column]) : nil }
+    // A million rows: only the one field becomes a String.
+    guard let reader = reader(path), let header = try? reader.next(),
+      let column = (0..<header.count).first(where: { header.string($0) == "probability" })
+    else { return [] }
+    var values: [Double] = []
+    while let record = try? reader.next() {
+      if record.count > column, let value = Double(record.string(column)) { values.append(value) }
+    }
+    return values
+  }
+
+  private static func reader(_ path: String) -> CSVReader? {
+    try? CSVReader(path: path, options: CSVReaderOptions(delimiter: .comma))
   }
 
   /// The records of a small CSV file the tool wrote itself.
   static func csvRows(_ path: String) -> [[String]] {
-    guard let reader = try? CSVReader(path: path, options: CSVReaderOptions(delimiter: .comma)) else { return [] }
+    guard let reader = reader(path) else { return [] }
     var rows: [[String]] = []
     while let record = try? reader.next() { rows.append((0..<record.count).map(record.string)) }
     return rows
