@@ -69,6 +69,27 @@ public struct CSVWriter {
     buffer += format.lineEnding.bytes
   }
 
+  /// A writer of the rows after the first `rowsBefore`, without BOM and
+  /// header, whose bytes are taken with ``takeBytes()``: one piece of a
+  /// file written by several threads.
+  init(columns: [String], format: CSVFormat, rowsBefore: Int) {
+    self.columns = columns
+    self.format = format
+    flushThreshold = .max
+    sink = { _ in }
+    delimiterScalar = format.delimiter.unicodeScalars.first!
+    delimiterBytes = Array(String(format.delimiter).utf8)
+    delimiterByte = delimiterScalar.isASCII ? UInt8(delimiterScalar.value) : nil
+    numbersMayNeedQuotes = "-.0123456789".unicodeScalars.contains(delimiterScalar)
+    rowCount = rowsBefore
+  }
+
+  /// The bytes written since the last call, without handing them to the sink.
+  mutating func takeBytes() -> [UInt8] {
+    defer { buffer = [] }
+    return buffer
+  }
+
   /// Writes one data row.
   ///
   /// - Precondition: `cells.count == columns.count`.

@@ -6,20 +6,17 @@ extension FeatureTable {
   /// empty cells; numbers are written in their shortest exact form.
   public func writeCSV(to path: String, format: CSVFormat = CSVFormat()) throws(ReportError) {
     // Unpacked once: matching the columns' enum for every cell costs more than formatting it.
-    var numbers: [[Double]] = []
-    var texts: [[String?]] = []
-    var isNumber: [Bool] = []
-    for column in columns {
-      switch column {
-      case .number(_, let values):
-        numbers.append(values)
-        texts.append([])
-        isNumber.append(true)
-      case .text(_, let values):
-        numbers.append([])
-        texts.append(values)
-        isNumber.append(false)
-      }
+    let numbers = columns.map { column -> [Double] in
+      if case .number(_, let values) = column { return values }
+      return []
+    }
+    let texts = columns.map { column -> [String?] in
+      if case .text(_, let values) = column { return values }
+      return []
+    }
+    let isNumber = columns.map { column in
+      if case .number = column { return true }
+      return false
     }
     try CSVWriter.writeFile(
       at: path, columns: ["customer_id"] + columns.map(\.name), format: format, rowCount: count

@@ -1,5 +1,6 @@
 import DataIngest
 import Features
+import Statistics
 
 /// `summary.md` of `analyze features`: who is in the table, the labels'
 /// rates, and each classification with counts and shares.
@@ -52,7 +53,7 @@ public struct FeaturesReport {
     text += "\n## \(l.pick("Features", "特征"))\n\n"
     var summary = ReportTable(title: "", columns: [l.pick("feature", "特征"), "count", "missing", "mean", "p25", "median", "p75", "max"])
     for case .number(let name, let values) in table.columns {
-      let present = values.filter { !$0.isNaN }.sorted()
+      let present = Quantiles.sortedNonMissing(values)
       guard !present.isEmpty else {
         summary.append([.text(name), .integer(0), .integer(values.count), .missing, .missing, .missing, .missing, .missing])
         continue

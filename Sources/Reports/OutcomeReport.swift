@@ -123,7 +123,18 @@ public struct OutcomeReport: Sendable {
   public static func writeScores(
     _ scores: OutcomeModel.Scores, customerIDs: [String], bands: RiskBands, language: ReportLanguage, to path: String
   ) throws(ReportError) {
+    // A million customers share a few thousand reasons: each is worded once.
     var worded: [ReasonWording: String] = [:]
+    let texts = (0..<3).map { r in
+      scores.reasons.map { reasons -> String? in
+        guard r < reasons.count else { return nil }
+        let key = ReasonWording(term: reasons[r].term, detail: reasons[r].detail)
+        if let text = worded[key] { return text }
+        let text = reasonText(reasons[r], language)
+        worded[key] = text
+        return text
+      }
+    }
     try CSVWriter.writeFile(
       at: path, columns: ["customer_id", "probability", "risk_band", "reason_1", "reason_2", "reason_3"],
       rowCount: customerIDs.count
@@ -131,22 +142,7 @@ public struct OutcomeReport: Sendable {
       cells[0] = .text(customerIDs[i])
       cells[1] = .number(scores.probabilities[i])
       cells[2] = .text(bands.names[scores.bands[i]])
-      let reasons = scores.reasons[i]
-      for r in 0..<3 {
-        guard r < reasons.count else {
-          cells[3 + r] = .missing
-          continue
-        }
-        // A million customers share a few thousand reasons: each is worded once.
-        let key = ReasonWording(term: reasons[r].term, detail: reasons[r].detail)
-        if let text = worded[key] {
-          cells[3 + r] = .text(text)
-        } else {
-          let text = reasonText(reasons[r], language)
-          worded[key] = text
-          cells[3 + r] = .text(text)
-        }
-      }
+      for r in 0..<3 { cells[3 + r] = ReportCell(texts[r][i]) }
     }
   }
 
@@ -161,14 +157,12 @@ public struct OutcomeReport: Sendable {
     guard let design = result.design else { return }
     let n = design.customerIDs.count
     let p = design.columnNames.count
-    try design.matrix.withUnsafeBufferPointer { x throws(ReportError) in
-      try CSVWriter.writeFile(
-        at: path, columns: ["customer_id", result.model.outcome.labelName] + design.columnNames, rowCount: n
-      ) { i, cells in
-        cells[0] = .text(design.customerIDs[i])
-        cells[1] = .integer(design.labels[i] ? 1 : 0)
-        for c in 0..<p { cells[2 + c] = .number(x[c * n + i]) }
-      }
+    try CSVWriter.writeFile(
+      at: path, columns: ["customer_id", result.model.outcome.labelName] + design.columnNames, rowCount: n
+    ) { i, cells in
+      cells[0] = .text(design.customerIDs[i])
+      cells[1] = .integer(design.labels[i] ? 1 : 0)
+      for c in 0..<p { cells[2 + c] = .number(design.matrix[i, c]) }
     }
   }
 
