@@ -15,28 +15,12 @@ struct CellFormatter {
   let settings: ExportSettings
   var log = ExportLog()
 
-  /// Every scalar of the strings a picklist or tag value may not contain:
-  /// ASCII ones as bits (the check runs on every cell), others listed.
-  private let forbiddenASCII: (UInt64, UInt64)
-  private let forbiddenOthers: [Unicode.Scalar]
+  /// Every scalar of the strings a picklist or tag value may not contain.
+  private let forbidden: ScalarSet
 
   init(settings: ExportSettings) {
     self.settings = settings
-    let scalars = ("\"\r\n" + settings.forbiddenCharacters + settings.multiSelectSeparator).unicodeScalars
-    var ascii: (UInt64, UInt64) = (0, 0)
-    for scalar in scalars where scalar.isASCII {
-      if scalar.value < 64 { ascii.0 |= 1 << UInt64(scalar.value) } else { ascii.1 |= 1 << UInt64(scalar.value - 64) }
-    }
-    forbiddenASCII = ascii
-    forbiddenOthers = scalars.filter { !$0.isASCII }
-  }
-
-  /// Whether `scalar` is part of a string a picklist or tag value may not contain.
-  private func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-    let value = scalar.value
-    if value < 64 { return forbiddenASCII.0 & (1 << UInt64(value)) != 0 }
-    if value < 128 { return forbiddenASCII.1 & (1 << UInt64(value - 64)) != 0 }
-    return forbiddenOthers.contains(scalar)
+    forbidden = ScalarSet(("\"\r\n" + settings.forbiddenCharacters + settings.multiSelectSeparator).unicodeScalars)
   }
 
   /// `text` in Unicode normalization form C, as CRMs compare values. Text of
@@ -124,7 +108,7 @@ struct CellFormatter {
     let mapped = column.valueMap.isEmpty ? value : column.valueMap[value] ?? value
     let safe = try guarded(mapped, column: column, offender: offender.with(mapped))
     // A value with none of the scalars of the forbidden strings contains none of them.
-    if safe.unicodeScalars.contains(where: isForbidden) {
+    if safe.unicodeScalars.contains(where: forbidden.contains) {
       var forbidden = ["\"", "\r", "\n"] + settings.forbiddenCharacters.map(String.init)
       if column.kind == .multiselect { forbidden.append(settings.multiSelectSeparator) }
       if let character = forbidden.first(where: { safe.contains($0) }) {
@@ -199,5 +183,31 @@ extension ExportError.Offender {
     var copy = self
     copy.value = value
     return copy
+  }
+}
+
+/// A few Unicode scalars, ASCII ones as bits: looked up for every scalar of every cell.
+private struct ScalarSet {
+  private var ascii: (UInt64, UInt64) = (0, 0)
+  private var others: [Unicode.Scalar] = []
+
+  init(_ scalars: String.UnicodeScalarView) {
+    for scalar in scalars {
+      let value = UInt64(scalar.value)
+      if value < 64 {
+        ascii.0 |= 1 << value
+      } else if value < 128 {
+        ascii.1 |= 1 << (value - 64)
+      } else {
+        others.append(scalar)
+      }
+    }
+  }
+
+  func contains(_ scalar: Unicode.Scalar) -> Bool {
+    let value = UInt64(scalar.value)
+    if value < 64 { return ascii.0 & (1 << value) != 0 }
+    if value < 128 { return ascii.1 & (1 << (value - 64)) != 0 }
+    return others.contains(scalar)
   }
 }
