@@ -46,7 +46,8 @@ extension Analyze {
         PurchaseBehaviour.append(to: &table, features: features)
         let segments = try SegmentModel.decode(Array(bytes))
         let assigned = try segments.assign(table)
-        try folder.write(SegmentReport.assignmentTable(assigned, names: segments.names, language: output.lang), as: "segments.csv")
+        try SegmentReport.writeAssignment(
+          assigned, names: segments.names, language: output.lang, to: "\(output.out)/segments.csv")
         print("\(assigned.customerIDs.count) customers assigned to \(segments.k) segments as of \(DayNumber.isoString(features.asOf)).")
       } else {
         let outcomeModel = try OutcomeModel.decode(bytes, path: model)

@@ -132,7 +132,7 @@ extension Analyze {
         excluded: .init(prospects: prospects, refundOnly: refundOnly), truth: truthCheck, language: output.lang,
         silhouetteExactLimit: segmentation.silhouetteExactLimit, silhouetteSampleSize: segmentation.silhouetteSampleSize)
 
-      try folder.write(report.segmentsTable, as: "segments.csv")
+      try report.writeSegments(to: "\(output.out)/segments.csv")
       try folder.write(report.centroidsTable, as: "centroids.csv")
       try folder.write(report.kSelectionTable, as: "k_selection.csv")
       try folder.write(text: report.markdown, as: "profile.md")
