@@ -60,7 +60,7 @@ public struct OutcomeModel: Sendable, Codable {
     public let rows: [Int]
     public let probabilities: [Double]
     public let bands: [Int]
-    public let reasons: [[ReasonCode]]
+    public let reasons: ReasonLists
     /// Levels the training never saw, per term, with their row counts.
     public let unknownLevels: [(term: String, level: String, rows: Int)]
   }

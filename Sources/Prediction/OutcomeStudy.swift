@@ -111,22 +111,24 @@ public struct OutcomeStudy: Sendable {
       throw .invalidTerm(term: "\(outcomeName) ~", reason: "this command models \(outcome.labelName)")
     }
     let terms = try terms(for: fitting.table)
+    // Only the terms' columns are read from here on: the rest of the table (the text columns above all) goes.
+    // Formulas are still checked against every column, as the messages name the nearest one.
+    let columns = fitting.table.schema
+    fitting.table = fitting.table.keeping(Set(terms.map(\.source)))
     guard !terms.isEmpty else { throw .invalidTerm(term: "(none)", reason: "the model has no terms") }
 
     var validation: OutcomeStudyResult.Validation? = nil
     let v = validateAsOf ?? t - h
     if let first = history.transactions.day.min(), first < v {
       progress("validation: fit as of \(DayNumber.isoString(v)), scored as of \(DayNumber.isoString(t))")
-      validation = try validate(data, validationAsOf: v, on: fitting, terms: terms, warnings: &warnings)
+      validation = try validate(data, validationAsOf: v, on: fitting, terms: terms, columns: columns, warnings: &warnings)
     } else {
       warnings.append(
         "no out-of-time validation: it needs transactions before \(DayNumber.isoString(v)) (T − H); the metrics are in-sample")
     }
 
-    // From here on only the terms' columns are read: the rest of the table (text columns above all) can go.
-    fitting.table = fitting.table.keeping(Set(terms.map(\.source)))
     progress("fit as of \(DayNumber.isoString(t))")
-    let fitted = try fit(terms: terms, on: fitting)
+    let fitted = try fit(terms: terms, on: fitting, columns: columns)
     warnings += fitted.regression.diagnostics.map(\.description)
     let fitProbabilities = fitted.regression.predictProbabilities(for: fitted.design.matrix)
     let cut = threshold.threshold(labels: fitting.labels, probabilities: fitProbabilities)
@@ -182,10 +184,11 @@ public struct OutcomeStudy: Sendable {
   }
 
   private func validate(
-    _ data: FeatureStore, validationAsOf v: Int32, on target: LabelledSample, terms: [ModelTerm], warnings: inout [String]
+    _ data: FeatureStore, validationAsOf v: Int32, on target: LabelledSample, terms: [ModelTerm], columns: FeatureTable,
+    warnings: inout [String]
   ) throws(PredictionError) -> OutcomeStudyResult.Validation {
     let (encoder, regression, cut) = try validationModel(
-      data.history, asOf: v, terms: terms, columnsOf: target.table, warnings: &warnings)
+      data.history, asOf: v, terms: terms, columns: columns, warnings: &warnings)
     // Scored a block of rows at a time: the same numbers without a second n × p design in memory.
     var probabilities: [Double] = []
     probabilities.reserveCapacity(target.rows.count)
@@ -207,15 +210,14 @@ public struct OutcomeStudy: Sendable {
   /// The model fitted as of `v` and its threshold. Its features, table and
   /// design serve only this fit and are gone when it returns; they are not
   /// kept in the store either, as no later step asks for them.
-  /// `table`, whose columns the earlier sample's full table would have,
-  /// checks the terms, so a missing column is reported as against the full table.
+  /// `columns` are those the earlier sample's full table would have: the terms are checked against them.
   private func validationModel(
-    _ history: PurchaseHistory, asOf v: Int32, terms: [ModelTerm], columnsOf table: FeatureTable, warnings: inout [String]
+    _ history: PurchaseHistory, asOf v: Int32, terms: [ModelTerm], columns: FeatureTable, warnings: inout [String]
   ) throws(PredictionError) -> (DesignEncoder, LogisticRegressionResult, Double) {
     let encoded: Encoded
     do {
       let earlier = try LabelledSample(FeatureStore(history), asOf: v, study: self, keeping: Set(terms.map(\.source)))
-      encoded = try encode(terms: terms, sample: earlier, checkedAgainst: table)
+      encoded = try encode(terms: terms, sample: earlier, checkedAgainst: columns)
     }
     let regression = try fit(encoded)
     warnings += regression.diagnostics.map { "validation model: \($0.description)" }
@@ -236,18 +238,20 @@ public struct OutcomeStudy: Sendable {
     let regression: LogisticRegressionResult
   }
 
-  private func fit(terms: [ModelTerm], on sample: LabelledSample) throws(PredictionError) -> Fitted {
-    let encoded = try encode(terms: terms, sample: sample)
+  private func fit(terms: [ModelTerm], on sample: LabelledSample, columns: FeatureTable) throws(PredictionError) -> Fitted {
+    let encoded = try encode(terms: terms, sample: sample, checkedAgainst: columns)
     return Fitted(encoder: encoded.encoder, design: encoded.design, regression: try fit(encoded))
   }
 
-  private func encode(
-    terms: [ModelTerm], sample: LabelledSample, checkedAgainst table: FeatureTable? = nil
-  ) throws(PredictionError) -> Encoded {
+  /// `columns`: the full table's columns (``FeatureTable/schema``), for the
+  /// check of the terms, as the sample's table may hold only theirs.
+  private func encode(terms: [ModelTerm], sample: LabelledSample, checkedAgainst columns: FeatureTable) throws(PredictionError)
+    -> Encoded
+  {
     guard sample.rows.count >= 2 else {
       throw .emptyPopulation(asOf: DayNumber.isoString(sample.asOf), reason: "\(sample.rows.count) customers in the population")
     }
-    if let table { try ModelFormula(terms: terms).validate(against: table) }
+    try ModelFormula(terms: terms).validate(against: columns)
     let (encoder, design) = try DesignEncoder.fitted(terms, table: sample.table, rows: sample.rows, options: encoding)
     return Encoded(encoder: encoder, design: design, labels: sample.labels)
   }

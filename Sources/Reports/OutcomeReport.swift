@@ -126,11 +126,11 @@ public struct OutcomeReport: Sendable {
     // A million customers share a few thousand reasons: each is worded once.
     var worded: [ReasonWording: String] = [:]
     let texts = (0..<3).map { r in
-      scores.reasons.map { reasons -> String? in
-        guard r < reasons.count else { return nil }
-        let key = ReasonWording(term: reasons[r].term, detail: reasons[r].detail)
+      scores.reasons.indices.map { i -> String? in
+        guard let reason = scores.reasons.reason(r, of: i) else { return nil }
+        let key = ReasonWording(term: reason.term, detail: reason.detail)
         if let text = worded[key] { return text }
-        let text = reasonText(reasons[r], language)
+        let text = reasonText(reason, language)
         worded[key] = text
         return text
       }

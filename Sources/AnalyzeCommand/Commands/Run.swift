@@ -95,6 +95,8 @@ extension Analyze {
           var command = try Analyze.parseAsRoot(arguments)
           if let data = command as? DataCommand { try data.execute(store!) } else { try command.run() }
           if index == lastDataStep { store = nil }
+          // What the step freed goes back to the system before the next step allocates its own.
+          FreedMemory.release()
         } catch {
           folder.discard()
           // A command that printed its own error exits with a bare status; say so rather than nothing.
