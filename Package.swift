@@ -62,7 +62,7 @@ let package = Package(
     .target(
       name: "CRMExport",
       dependencies: [
-        "CSHA256", "DataIngest", "Reports", .product(name: "Yams", package: "Yams"),
+        "CSHA256", "DataIngest", "Models", "Reports", .product(name: "Yams", package: "Yams"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .target(

@@ -1,5 +1,7 @@
 import DataIngest
+import Dispatch
 import Foundation
+import Models
 
 /// The earlier outputs an export joins by customer: whichever of
 /// features.csv, scores.csv, segments.csv and tags.csv a folder holds.
@@ -27,13 +29,19 @@ public struct RunFolder {
   public init(path: String, columns: [String]? = nil) throws(ExportError) {
     self.path = path
     let wanted = columns.map(Set.init)
-    var tables: [InputFile: InputTable] = [:]
-    for file in InputFile.allCases {
-      guard let filePath = RunLayout.path(of: file.fileName, in: path) else { continue }
-      tables[file] = try InputTable(path: filePath) { name in
-        wanted.map { $0.contains(name) || $0.contains("\(file.rawValue).\(name)") } ?? true
+    let paths = InputFile.allCases.compactMap { file in RunLayout.path(of: file.fileName, in: path).map { (file, $0) } }
+    // The files are read side by side; the first failure in file order is the one reported.
+    let read = ConcurrentSlots<Result<InputTable, ExportError>?>(repeating: nil, count: paths.count)
+    DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+      let (file, filePath) = paths[i]
+      read[i] = Result { () throws(ExportError) in
+        try InputTable(path: filePath) { name in
+          wanted.map { $0.contains(name) || $0.contains("\(file.rawValue).\(name)") } ?? true
+        }
       }
     }
+    var tables: [InputFile: InputTable] = [:]
+    for (i, (file, _)) in paths.enumerated() { tables[file] = try read[i]!.get() }
     guard !tables.isEmpty else {
       throw .noInputs(folder: path, expected: InputFile.allCases.map(\.fileName))
     }

@@ -53,6 +53,9 @@ extension Analyze {
         throw ValidationError("the job's data has no transaction")
       }
       let lastDataStep = configuration.steps.lastIndex { Self.stepCommands[$0.command] == true }
+      // The inputs are hashed for the manifest while the steps run.
+      let inputFiles = configuration.inputFiles
+      let inputs = BackgroundWork { RunMetrics.inputs(inputFiles, ingest: ingest) }
       let asOfDay = asOf?.day ?? configuration.asOf.flatMap { DateParser(order: .ymd).day(from: $0) } ?? dayAfterLast
       let asOfText = DayNumber.isoString(asOfDay)
 
@@ -115,7 +118,7 @@ extension Analyze {
         toolVersion: Analyze.configuration.version, job: configuration.name, jobFile: configuration.path,
         jobFileSHA256: FileDigest.sha256(path: configuration.path) ?? "",
         asOf: asOfText, started: started,
-        inputs: RunMetrics.inputs(configuration.inputFiles, ingest: ingest), steps: steps, metrics: metrics.values,
+        inputs: inputs.value, steps: steps, metrics: metrics.values,
         gates: configuration.gates, warnings: metrics.warnings)
       do { try Data(try manifest.jsonBytes()).write(to: URL(fileURLWithPath: "\(folder.partial)/manifest.json")) } catch {
         folder.discard()
