@@ -166,18 +166,18 @@ public struct DesignEncoder: Sendable, Codable, Equatable {
     // Per term: the numbers, or the text with each level's column (-1: the reference).
     let numbers = encodings.map { table.numbers($0.term.source) }
     var texts: [[String?]?] = []
-    var indexes: [[String: Int]] = []
+    var indexes: [LevelIndex] = []
     for encoding in encodings {
       guard case .categorical(let e) = encoding else {
         texts.append(nil)
-        indexes.append([:])
+        indexes.append(LevelIndex([:]))
         continue
       }
       texts.append(Self.levels(e.term, table))
       var index: [String: Int] = [e.reference: -1]
       for (j, level) in e.levels.enumerated() { index[level] = j }
       for level in e.grouped { index[level] = e.levels.count }
-      indexes.append(index)
+      indexes.append(LevelIndex(index))
     }
     var unseen = [[String: Int]](repeating: [:], count: encodings.count)
     for start in stride(from: 0, to: rows.count, by: max(blockSize, 1)) {
@@ -201,7 +201,7 @@ public struct DesignEncoder: Sendable, Codable, Equatable {
           var column = [Int](repeating: -1, count: block.count)
           for (i, r) in block.enumerated() {
             let level = values[r] ?? Self.missingLevel
-            if let j = indexes[t][level] {
+            if let j = indexes[t].column(of: level) {
               column[i] = j
             } else {
               unseen[t][level, default: 0] += 1
