@@ -84,6 +84,9 @@ public struct CRMExporter {
     let pattern = settings.keyPattern.flatMap { try? Regex($0) }
     let sources = columns.map { run.locate($0.source)! }
     var cells: [ExportCell] = []
+    // A column's values repeat (risk bands, segment names, reasons): the cell of a value is kept once it was
+    // made without a warning or reject, which depend on each occurrence. Numbers rarely repeat.
+    var remembered = [[String: ExportCell]](repeating: [:], count: columns.count)
 
     customerLoop: for (index, customer) in run.customerIDs.enumerated() {
       guard let key = keys.key(for: index) else {
@@ -111,12 +114,21 @@ public struct CRMExporter {
       }
       cells.removeAll(keepingCapacity: true)
       cells.append(ExportCell(text: try formatter.guarded(key.value, column: keyColumn, offender: key), style: .text))
-      for (column, (file, columnIndex)) in zip(columns, sources) {
+      for (c, (column, (file, columnIndex))) in zip(columns, sources).enumerated() {
         let found = run.value(file, columnIndex, customer: index)
+        if let text = found?.text, let cell = remembered[c][text] {
+          cells.append(cell)
+          continue
+        }
         let offender = ExportError.Offender(
           customerID: customer, file: found?.file ?? file.fileName, line: found?.line ?? 0, value: found?.text ?? "")
+        let events = formatter.log.events
         switch try formatter.format(found?.text, column: column, offender: offender) {
-        case .cell(let cell): cells.append(cell)
+        case .cell(let cell):
+          cells.append(cell)
+          if let text = found?.text, !column.kind.isNumber, formatter.log.events == events, remembered[c].count < 4096 {
+            remembered[c][text] = cell
+          }
         case .skipRow(let reason):
           formatter.log.reject(
             ExportReject(
