@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// Sample quantiles by linear interpolation between order statistics: the
 /// default of pandas (`Series.quantile`, `describe`) and numpy
 /// (`method="linear"`), type 7 of Hyndman & Fan.
@@ -54,70 +56,7 @@ public enum Quantiles {
 
   /// The non-NaN values, ascending: what `values.filter { !$0.isNaN }.sorted()`
   /// gives, in linear time (feature tables sort a million values per column).
-  ///
-  /// A least-significant-digit radix sort on the bits of the values, turned
-  /// so that their unsigned order is the numeric order; it is stable, and
-  /// −0 and +0 (equal as numbers, not as bits) are put back in the order
-  /// they came in, as the standard library's stable sort leaves them. Short
-  /// arrays take that sort.
   public static func sortedNonMissing(_ values: [Double]) -> [Double] {
-    guard values.count > 4096 else {
-      var kept = values.filter { !$0.isNaN }
-      kept.sort()
-      return kept
-    }
-    var keys = values.compactMap { $0.isNaN ? nil : orderedBits($0) }
-    var scratch = [UInt64](repeating: 0, count: keys.count)
-    keys.withUnsafeMutableBufferPointer { a in
-      scratch.withUnsafeMutableBufferPointer { b in
-        var from = a
-        var to = b
-        var counts = [Int](repeating: 0, count: 1 << 16)
-        for pass in 0..<4 {
-          let shift = UInt64(16 * pass)
-          for i in counts.indices { counts[i] = 0 }
-          for key in from { counts[Int(truncatingIfNeeded: key >> shift) & 0xFFFF] += 1 }
-          // A digit every key shares moves nothing.
-          if counts.contains(from.count) { continue }
-          var total = 0
-          for i in counts.indices {
-            let count = counts[i]
-            counts[i] = total
-            total += count
-          }
-          for key in from {
-            let digit = Int(truncatingIfNeeded: key >> shift) & 0xFFFF
-            to[counts[digit]] = key
-            counts[digit] += 1
-          }
-          swap(&from, &to)
-        }
-        if from.baseAddress != a.baseAddress { _ = a.update(fromContentsOf: from) }
-      }
-    }
-    var sorted = keys.map(value(ofOrderedBits:))
-    restoreZeroOrder(&sorted, from: values)
-    return sorted
-  }
-
-  /// The bits of `x` with the sign flipped for positives and every bit for
-  /// negatives: unsigned order is then numeric order (−0 just before +0).
-  private static func orderedBits(_ x: Double) -> UInt64 {
-    let bits = x.bitPattern
-    return bits >> 63 == 1 ? ~bits : bits | (1 << 63)
-  }
-
-  private static func value(ofOrderedBits key: UInt64) -> Double {
-    Double(bitPattern: key >> 63 == 1 ? key & ~(1 << 63) : ~key)
-  }
-
-  /// The zeros of `sorted` (−0 all before +0) in the order `values` has them.
-  private static func restoreZeroOrder(_ sorted: inout [Double], from values: [Double]) {
-    guard let first = sorted.firstIndex(where: { $0 == 0 }), sorted[first].sign == .minus else { return }
-    var i = first
-    for x in values where x == 0 {
-      sorted[i] = x
-      i += 1
-    }
+    RadixSort.sorted(values.filter { !$0.isNaN })
   }
 }
