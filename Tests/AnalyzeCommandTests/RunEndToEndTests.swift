@@ -73,6 +73,38 @@ private func writeJob(_ folder: TemporaryDirectory, steps: String, gates: String
     #expect(refused.standardError.contains("job.yaml:7:5: unknown step 'chrun'; did you mean 'churn'?"))
   }
 
+  @Test("--wait blocks while another run holds the lock, says so, and runs when it is released")
+  func waitForLock() throws {
+    let folder = TemporaryDirectory()
+    let job = writeJob(folder, steps: "  - features")
+    try FileManager.default.createDirectory(atPath: "\(folder.path)/runs/test-job", withIntermediateDirectories: true)
+    let descriptor = open("\(folder.path)/runs/test-job/.lock", O_CREAT | O_RDWR, 0o644)
+    #expect(flock(descriptor, LOCK_EX) == 0)
+    let process = Process()
+    process.executableURL = analyzeExecutable()
+    process.arguments = ["run", job, "--wait", "--log-format", "json"]
+    let log = folder.path + "/stderr.log"
+    FileManager.default.createFile(atPath: log, contents: nil)
+    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    // The waiting run says so at once and has neither loaded nor written anything.
+    var waited = 0.0
+    while !(try String(contentsOfFile: log, encoding: .utf8)).contains(#""event":"waiting""#), waited < 60 {
+      Thread.sleep(forTimeInterval: 0.1)
+      waited += 0.1
+    }
+    #expect(process.isRunning)
+    let early = try String(contentsOfFile: log, encoding: .utf8)
+    #expect(early.contains(#""event":"waiting""#) && !early.contains(#""event":"loading""#))
+    #expect(!FileManager.default.fileExists(atPath: "\(folder.path)/runs/test-job/latest"))
+    flock(descriptor, LOCK_UN)
+    close(descriptor)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(FileManager.default.fileExists(atPath: "\(folder.path)/runs/test-job/latest/features/features.csv"))
+  }
+
   @Test("a held lock refuses a second run with status 3; a failed gate exits 1 and leaves latest alone")
   func lockAndGates() throws {
     let folder = TemporaryDirectory()

@@ -45,6 +45,16 @@ extension Analyze {
       let started = Date()
       let configuration = try JobConfiguration.load(path: job, commands: Set(Self.stepCommands.keys))
       let log = JobLog(format: logFormat)
+      let lock: JobLock
+      do {
+        lock = try JobLock(root: configuration.outputRoot, job: configuration.name, wait: wait) { lockFile in
+          log.event("waiting", ["job": configuration.name, "lock": lockFile])
+        }
+      } catch {
+        guard case .locked = error else { throw error }
+        FileHandle.standardError.write(Data("analyze: \(error.description)\n".utf8))
+        throw ExitCode(3)
+      }
       log.event("loading", ["job": configuration.name])
       let history = try PurchaseHistoryLoader.load(
         try InputOptions.parse(configuration.inputArguments).dataSource(),
@@ -53,14 +63,7 @@ extension Analyze {
       let asOfDay = asOf?.day ?? configuration.asOf.flatMap { DateParser(order: .ymd).day(from: $0) } ?? dayAfterLast
       let asOfText = DayNumber.isoString(asOfDay)
 
-      let folder: RunFolder
-      do {
-        folder = try RunFolder(root: configuration.outputRoot, job: configuration.name, asOf: asOfText, wait: wait)
-      } catch {
-        guard case .locked = error else { throw error }
-        FileHandle.standardError.write(Data("analyze: \(error.description)\n".utf8))
-        throw ExitCode(3)
-      }
+      let folder = try RunFolder(lock: lock, asOf: asOfText)
 
       var steps: [RunManifest.Step] = []
       var used: [String: Int] = [:]
