@@ -1,7 +1,7 @@
 /// Loads the customers file block by block (see ``BlockPipeline``): parsing
 /// checks each row and reads its cells; one ordered stage drops duplicates,
 /// rejects ids listed before, records rejects and fills the columns.
-final class CustomersLoad: BlockLoad, @unchecked Sendable {
+final class CustomersLoad: FileLoad, @unchecked Sendable {
   // Read-only while the pipeline runs.
   private let path: String
   private let checks: RowChecks

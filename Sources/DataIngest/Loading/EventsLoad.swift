@@ -1,7 +1,7 @@
 /// Loads the events file block by block (see ``BlockPipeline``): parsing
 /// checks each row and reads its cells; one ordered stage drops duplicates,
 /// records rejects, numbers new customers and fills the columns.
-final class EventsLoad: BlockLoad, @unchecked Sendable {
+final class EventsLoad: FileLoad, @unchecked Sendable {
   // Read-only while the pipeline runs.
   private let path: String
   private let checks: RowChecks

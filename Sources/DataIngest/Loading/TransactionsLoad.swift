@@ -5,7 +5,7 @@
 /// rejects, numbers new customers and fills the columns; stage 1 numbers
 /// the orders, keyed on (customer, `order_id`), beside stage 0 of the next
 /// block.
-final class TransactionsLoad: BlockLoad, @unchecked Sendable {
+final class TransactionsLoad: FileLoad, @unchecked Sendable {
   // Read-only while the pipeline runs.
   private let path: String
   private let checks: RowChecks
