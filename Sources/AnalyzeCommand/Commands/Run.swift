@@ -29,6 +29,9 @@ extension Analyze {
     @Option(help: ArgumentHelp("The as-of day of the run (default: the job's as_of, or the day after the last transaction).", valueName: "YYYY-MM-DD"))
     var asOf: DayArgument?
 
+    @Option(help: ArgumentHelp("Write the run under this folder instead of the job's output folder.", valueName: "dir"))
+    var output: String?
+
     @Flag(help: "Wait for another run of the same job to finish instead of exiting with status 3.")
     var wait = false
 
@@ -55,7 +58,7 @@ extension Analyze {
 
       let folder: RunFolder
       do {
-        folder = try RunFolder(root: configuration.outputRoot, job: configuration.name, asOf: asOfText, wait: wait)
+        folder = try RunFolder(root: output ?? configuration.outputRoot, job: configuration.name, asOf: asOfText, wait: wait)
       } catch {
         guard case .locked = error else { throw error }
         FileHandle.standardError.write(Data("analyze: \(error.description)\n".utf8))
