@@ -110,6 +110,9 @@ let package = Package(
       dependencies: ["Prediction", "Features", "DataIngest", "Models", "Simulation", "TestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(
+      name: "NotebooksTests", dependencies: ["Notebooks", "Reports", "TestSupport"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
       name: "AnalyzeCommandTests",
       dependencies: ["AnalyzeCommand", "TestSupport"]),
   ]
