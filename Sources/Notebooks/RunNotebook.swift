@@ -119,9 +119,11 @@ public enum RunNotebook {
       RUN_DIR = Path(\(Python.literal(dataPath)))
       \(folders.joined(separator: "\n"))
 
-      # Chinese names (regions, segments, tags) need a CJK font: matplotlib falls back along the installed ones.
+      # Chinese names (regions, segments, tags) need a CJK font: matplotlib falls back along the installed ones
+      # (older matplotlib reads only the first face of a font collection: Noto Sans CJK JP).
       installed = {font.name for font in font_manager.fontManager.ttflist}
-      cjk = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", "SimHei"]
+      cjk = ["Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
+             "Microsoft YaHei", "PingFang SC", "SimHei"]
       plt.rcParams["font.family"] = ["DejaVu Sans"] + [name for name in cjk if name in installed]
       plt.rcParams["axes.spines.top"] = False
       plt.rcParams["axes.spines.right"] = False

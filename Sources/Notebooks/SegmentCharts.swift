@@ -30,7 +30,7 @@ enum SegmentCharts {
         # Each segment's centre on the clustering features, in standard deviations from the mean (centroids.csv).
         centroids = pd.read_csv(\(step) / "centroids.csv")
         centres = [column for column in centroids.columns if column.endswith("_centre")]
-        labels = centroids["segment"].astype(str) + "\n" + centroids["segment_name"]
+        labels = centroids["segment"].astype(str) + "\\n" + centroids["segment_name"]
         width = 0.8 / len(centres)
         fig, ax = plt.subplots(figsize=(9, 4.5))
         for i, column in enumerate(centres):
