@@ -16,17 +16,13 @@ struct ChartCell: Sendable {
 
 /// Python source text.
 enum Python {
-  /// `text` as a Python string literal.
-  static func literal(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result + "\""
+  /// `text` as a Python string literal: a JSON string is one (same quotes, same escapes).
+  static func literal(_ text: String) -> String { JSONValue.string(text).rendered() }
+
+  /// Lines giving the axes `axes` its labels and title; a `nil` one is left out.
+  static func labels(_ axes: String = "ax", x: String? = nil, y: String? = nil, title: String? = nil) -> String {
+    [("set_xlabel", x), ("set_ylabel", y), ("set_title", title)]
+      .compactMap { call, text in text.map { "\(axes).\(call)(\(literal($0)))" } }
+      .joined(separator: "\n")
   }
 }
