@@ -13,8 +13,8 @@ extension Analyze {
         RUN_DIR is an analyze run folder (out/jobs/<job>/latest) or the --out folder of analyze churn, \
         propensity or segment. The notebook (nbformat 4.5) holds the report's sections as Markdown, code \
         cells that reload the run's CSV files with pandas and redraw the charts with matplotlib, and the \
-        run's SVG charts as those cells' outputs. The code finds the run through RUN_DIR, set in its first \
-        cell relative to the notebook (or to --data-path). The same run gives the same bytes.
+        run's SVG charts as those cells' outputs. Its first code cell sets RUN_DIR to the run's path from \
+        the notebook's folder (or to --data-path). The same run gives the same bytes.
         """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
