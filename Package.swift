@@ -20,6 +20,7 @@ let package = Package(
     .library(name: "Tagging", targets: ["Tagging"]),
     .library(name: "BatchJobs", targets: ["BatchJobs"]),
     .library(name: "CRMExport", targets: ["CRMExport"]),
+    .library(name: "Notebooks", targets: ["Notebooks"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -63,11 +64,13 @@ let package = Package(
         "DataIngest", "Reports", .product(name: "Yams", package: "Yams"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
+    /// Jupyter notebooks that retell a run: its reports, pandas and matplotlib code, the charts as outputs.
+    .target(name: "Notebooks", dependencies: ["DataIngest", "Reports"]),
     .target(
       name: "AnalyzeCommand",
       dependencies: [
         "DataIngest", "Statistics", "Features", "Simulation", "Reports", "Models", "Prediction", "Tagging", "BatchJobs",
-        "CRMExport",
+        "CRMExport", "Notebooks",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -105,6 +108,9 @@ let package = Package(
     .testTarget(
       name: "PredictionTests",
       dependencies: ["Prediction", "Features", "DataIngest", "Models", "Simulation", "TestSupport"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "NotebooksTests", dependencies: ["Notebooks", "Reports", "TestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "AnalyzeCommandTests",

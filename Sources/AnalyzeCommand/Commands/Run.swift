@@ -29,6 +29,9 @@ extension Analyze {
     @Option(help: ArgumentHelp("The as-of day of the run (default: the job's as_of, or the day after the last transaction).", valueName: "YYYY-MM-DD"))
     var asOf: DayArgument?
 
+    @Option(help: ArgumentHelp("Write the run under this folder instead of the job's output folder.", valueName: "dir"))
+    var output: String?
+
     @Flag(help: "Wait for another run of the same job to finish instead of exiting with status 3.")
     var wait = false
 
@@ -47,7 +50,7 @@ extension Analyze {
       let log = JobLog(format: logFormat)
       let lock: JobLock
       do {
-        lock = try JobLock(root: configuration.outputRoot, job: configuration.name, wait: wait) { lockFile in
+        lock = try JobLock(root: output ?? configuration.outputRoot, job: configuration.name, wait: wait) { lockFile in
           log.event("waiting", ["job": configuration.name, "lock": lockFile])
         }
       } catch {
