@@ -25,11 +25,11 @@ public enum HTMLReport {
       body: MarkdownHTML { charts[$0] }.render(markdown))
   }
 
-  /// A page of several sections (the steps of a run) under an introduction
-  /// and a list of contents: each section's headings move one level down,
-  /// below its own entry in the contents.
+  /// A page of several sections (the steps of a run): an introduction, a
+  /// list of contents, details, then the sections, whose headings move one
+  /// level down, below their own entry in the contents.
   public static func page(
-    title: String, introduction: String, sections: [Section], language: ReportLanguage
+    title: String, introduction: String, details: String, sections: [Section], language: ReportLanguage
   ) -> String {
     var body = MarkdownHTML().render("# \(title)\n\n" + introduction)
     let listed = sections.compactMap { section in section.anchor.map { ($0, Self.title(of: section.markdown) ?? $0) } }
@@ -40,6 +40,7 @@ public enum HTMLReport {
       }
       body += "</ul>\n</nav>\n"
     }
+    body += MarkdownHTML().render(details)
     for section in sections {
       let id = section.anchor.map { " id=\"\(MarkdownHTML.escape($0))\"" } ?? ""
       body += "<section\(id)>\n"
