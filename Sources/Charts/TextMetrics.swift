@@ -12,7 +12,8 @@ enum TextMetrics {
 
   /// `text`, shortened with "…" until it fits `maxWidth`.
   static func fit(_ text: String, size: Double, maxWidth: Double) -> String {
-    guard width(text, size: size) > maxWidth else { return text }
+    // The tolerance keeps a label as wide as the room made for it whole.
+    guard width(text, size: size) > maxWidth + 0.01 else { return text }
     var scalars = Array(text.unicodeScalars)
     let ellipsis = width("…", size: size)
     while !scalars.isEmpty {

@@ -182,8 +182,8 @@ public struct MarkdownHTML {
 
   // MARK: - Inline
 
-  /// Inline markup of `text`, everything not markup escaped.
-  func inline(_ text: String) -> String {
+  /// The HTML of one line of inline Markdown (no blocks), everything not markup escaped.
+  public func inline(_ text: String) -> String {
     render(Array(text.unicodeScalars)[...])
   }
 
