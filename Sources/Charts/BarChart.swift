@@ -106,7 +106,7 @@ public struct BarChart: Chart {
 
   private func drawHorizontal(in area: Frame, into svg: inout SVGBuilder) {
     let labelColumn = min(
-      (categories.map { TextMetrics.width($0, size: ChartStyle.labelSize) }.max() ?? 0) + 12, area.width * 0.45)
+      (categories.map { TextMetrics.width($0, size: ChartStyle.labelSize) }.max() ?? 0) + 12, area.width * 0.5)
     let reserve = labelReserve
     let before = pointsBothWays ? reserve : 0
     let plot = area.inset(top: 8, left: labelColumn + before, bottom: CartesianPlot.bottomMargin(value), right: reserve)

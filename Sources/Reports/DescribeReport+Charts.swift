@@ -29,15 +29,15 @@ extension DescribeReport {
     let panels: [any Chart] = [
       LineChart(
         title: l.pick("Orders", "订单数"), x: unnamedMonth,
-        y: .linear(l.pick("orders / month", "订单数 / 月"), covering: purchases, format: units),
+        y: .linear(l.pick("orders / month", "订单数 / 月"), covering: purchases, format: units, ticks: 4),
         series: [series(l.pick("orders", "订单数"), purchases, color: 0)], legend: .none, preferredHeight: 190),
       LineChart(
         title: l.pick("Revenue, in the data's currency", "金额（数据原币种）"), x: unnamedMonth,
-        y: .linear(l.pick("revenue / month", "金额 / 月"), covering: m.revenue, format: units),
+        y: .linear(l.pick("revenue / month", "金额 / 月"), covering: m.revenue, format: units, ticks: 4),
         series: [series(l.pick("revenue", "金额"), m.revenue, color: 2)], legend: .none, preferredHeight: 190),
       LineChart(
         title: l.pick("Customers", "客户数"), x: month,
-        y: .linear(l.pick("customers / month", "客户数 / 月"), covering: active + new, format: units),
+        y: .linear(l.pick("customers / month", "客户数 / 月"), covering: active + new, format: units, ticks: 4),
         series: [
           series(l.pick("active customers (bought that month)", "活跃客户（当月有购买）"), active, color: 1),
           series(l.pick("new customers (first purchase)", "新客户（首次购买）"), new, color: 4, dashed: true),

@@ -82,6 +82,8 @@ public enum HTMLReport {
     body { margin: 0; background: #FFFFFF; color: #1F2328; line-height: 1.55; font-size: 15px;
       font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "Source Han Sans SC",
         "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif; }
+    html:lang(zh-Hans) body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
+      "WenQuanYi Micro Hei", system-ui, sans-serif; }
     main { max-width: 1000px; margin: 0 auto; padding: 24px 28px 64px; }
     h1 { font-size: 1.75em; margin: 0.4em 0 0.6em; padding-bottom: 0.3em; border-bottom: 1px solid #D0D7DE; }
     h2 { font-size: 1.35em; margin: 1.8em 0 0.6em; padding-bottom: 0.25em; border-bottom: 1px solid #E6E8EB; }

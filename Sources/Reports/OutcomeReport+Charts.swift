@@ -144,7 +144,7 @@ extension OutcomeReport {
       ForestPlot.Row(
         label: describe(c.term, markdown: false), estimate: c.oddsRatio, lower: c.interval.lower, upper: c.interval.upper,
         color: c.p < 0.05 ? (c.oddsRatio > 1 ? raise : lower) : ChartStyle.faded, highlighted: c.p < 0.05,
-        valueText: "\(fixed(c.oddsRatio, 2)) (\(fixed(c.interval.lower, 2))–\(fixed(c.interval.upper, 2)))")
+        valueText: "\(ratio(c.oddsRatio)) (\(ratio(c.interval.lower))–\(ratio(c.interval.upper)))")
     }
     let finite = columns.flatMap { [$0.interval.lower, $0.interval.upper, $0.oddsRatio] }.filter { $0 > 0 && $0.isFinite }
     let axis = Axis(
@@ -165,6 +165,13 @@ extension OutcomeReport {
           "Numeric terms per standard deviation, categories against their reference level; ranked by standardized effect",
           "数值项按每个标准差计，类别项相对参照水平；按标准化效应排序"),
         panels: [plot], width: 820))
+  }
+
+  /// An odds ratio for the forest plot's column: two decimals, `<0.01` and `∞` at the extremes (separation).
+  private func ratio(_ x: Double) -> String {
+    if x.isNaN { return "–" }
+    if x == .infinity { return "∞" }
+    return x < 0.005 ? "<0.01" : fixed(x, x >= 1000 ? 0 : 2)
   }
 
   /// What the model predicts, for the legend: churn risk / purchase probability.
