@@ -30,40 +30,18 @@ public struct SVGBuilder: Sendable {
     return text
   }
 
-  /// `text` safe inside XML content and double-quoted attribute values:
-  /// `&`, `<`, `>` and `"` as entities, and the control characters XML
-  /// forbids dropped.
-  public static func escape(_ text: String) -> String {
-    var result = ""
-    result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-      default:
-        if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result
-  }
-
   /// An element with `attributes` in the given order, and optionally a
   /// tooltip `<title>` or text content.
   public mutating func element(
     _ name: String, _ attributes: [(String, String)], title: String? = nil, text: String? = nil
   ) {
     var line = String(repeating: "  ", count: depth) + "<" + name
-    for (key, value) in attributes { line += " \(key)=\"\(Self.escape(value))\"" }
+    for (key, value) in attributes { line += " \(key)=\"\(Markup.escape(value))\"" }
     switch (title, text) {
     case (nil, nil): line += "/>"
-    case (let title?, nil): line += "><title>\(Self.escape(title))</title></\(name)>"
-    case (nil, let text?): line += ">\(Self.escape(text))</\(name)>"
-    case (let title?, let text?): line += "><title>\(Self.escape(title))</title>\(Self.escape(text))</\(name)>"
+    case (let title?, nil): line += "><title>\(Markup.escape(title))</title></\(name)>"
+    case (nil, let text?): line += ">\(Markup.escape(text))</\(name)>"
+    case (let title?, let text?): line += "><title>\(Markup.escape(title))</title>\(Markup.escape(text))</\(name)>"
     }
     lines.append(line)
   }
@@ -71,7 +49,7 @@ public struct SVGBuilder: Sendable {
   /// Opens a `<g>`; close it with ``endGroup()``.
   public mutating func beginGroup(_ attributes: [(String, String)]) {
     var line = String(repeating: "  ", count: depth) + "<g"
-    for (key, value) in attributes { line += " \(key)=\"\(Self.escape(value))\"" }
+    for (key, value) in attributes { line += " \(key)=\"\(Markup.escape(value))\"" }
     lines.append(line + ">")
     depth += 1
   }
@@ -161,8 +139,8 @@ public struct SVGBuilder: Sendable {
     let w = Self.number(width)
     let h = Self.number(height)
     var text = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\""
-    text += " role=\"img\" font-family=\"\(Self.escape(ChartStyle.fontFamily))\">\n"
-    text += "  <title>\(Self.escape(title))</title>\n"
+    text += " role=\"img\" font-family=\"\(Markup.escape(ChartStyle.fontFamily))\">\n"
+    text += "  <title>\(Markup.escape(title))</title>\n"
     text += "  <rect width=\"\(w)\" height=\"\(h)\" fill=\"\(ChartStyle.background)\"/>\n"
     for line in lines { text += line + "\n" }
     return text + "</svg>\n"

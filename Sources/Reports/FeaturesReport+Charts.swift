@@ -34,11 +34,12 @@ extension FeaturesReport {
     "\(count) (\(NumberFormatting.percent(Double(count) / Double(max(table.count, 1)))))"
   }
 
-  /// A bar per class with its count and share of all customers.
+  /// A bar per class of `column` (in `order`) with its count and share of all customers; `nil` without the column.
   private func classChart(
-    file: String, alt: String, title: String, subtitle: String, classes: [(name: String?, count: Int)], color: Int
-  ) -> ReportChart {
+    column: String, order: [String], file: String, title: String, subtitle: String, color: Int
+  ) -> ReportChart? {
     let l = language
+    guard let classes = classCounts(column, order: order) else { return nil }
     let counts = classes.map { Double($0.count) }
     let chart = BarChart(
       categories: classes.map { $0.name ?? l.pick("(none)", "（无）") },
@@ -49,7 +50,7 @@ extension FeaturesReport {
       ],
       value: .linear(l.pick("customers", "客户数"), covering: counts, format: .number(l.numberUnits)))
     return ReportChart(
-      file: file, alt: alt, figure: Figure(title: title, subtitle: subtitle, panels: [chart], width: 760))
+      file: file, alt: title, figure: Figure(title: title, subtitle: subtitle, panels: [chart], width: 760))
   }
 
   private var asOfText: String { DayNumber.isoString(features.asOf) }
@@ -94,23 +95,22 @@ extension FeaturesReport {
   /// `lifecycle.svg`: customers per lifecycle stage, in the order of the lifecycle.
   public var lifecycleChart: ReportChart? {
     let l = language
-    let order = LifecycleStage.allCases.flatMap { [$0.englishName, $0.chineseName] }
-    guard let classes = classCounts("lifecycle_stage", order: order) else { return nil }
     return classChart(
-      file: "lifecycle.svg", alt: l.pick("Lifecycle stages", "生命周期阶段"), title: l.pick("Lifecycle stages", "生命周期阶段"),
-      subtitle: l.pick("Customers per stage as of \(asOfText), with their share of all customers", "截至 \(asOfText) 各阶段客户数及占全部客户的比例"),
-      classes: classes, color: 2)
+      column: "lifecycle_stage", order: LifecycleStage.allCases.flatMap { [$0.englishName, $0.chineseName] },
+      file: "lifecycle.svg", title: l.pick("Lifecycle stages", "生命周期阶段"),
+      subtitle: l.pick(
+        "Customers per stage as of \(asOfText), with their share of all customers", "截至 \(asOfText) 各阶段客户数及占全部客户的比例"),
+      color: 2)
   }
 
   /// `rfm_segments.svg`: customers per RFM segment, from the best segment to the weakest.
   public var rfmSegmentChart: ReportChart? {
     let l = language
-    let order = RFMSegment.allCases.flatMap { [$0.englishName, $0.chineseName] }
-    guard let classes = classCounts("rfm_segment", order: order) else { return nil }
     return classChart(
-      file: "rfm_segments.svg", alt: l.pick("RFM segments", "RFM 分群"), title: l.pick("RFM segments", "RFM 分群"),
+      column: "rfm_segment", order: RFMSegment.allCases.flatMap { [$0.englishName, $0.chineseName] },
+      file: "rfm_segments.svg", title: l.pick("RFM segments", "RFM 分群"),
       subtitle: l.pick(
         "Customers per segment as of \(asOfText); customers without a purchase have none", "截至 \(asOfText) 各分群客户数；无购买的客户不参与分群"),
-      classes: classes, color: 6)
+      color: 6)
   }
 }

@@ -1,3 +1,5 @@
+import Charts
+
 /// `report.html`: a command's Markdown report as one self-contained page,
 /// its charts inlined as SVG, with a small stylesheet and no script, so it
 /// opens in any browser without a network or the files beside it.
@@ -36,13 +38,13 @@ public enum HTMLReport {
     if !listed.isEmpty {
       body += "<nav class=\"contents\">\n<ul>\n"
       for (anchor, heading) in listed {
-        body += "<li><a href=\"#\(MarkdownHTML.escape(anchor))\">\(MarkdownHTML.escape(heading))</a></li>\n"
+        body += "<li><a href=\"#\(Markup.escape(anchor))\">\(Markup.escape(heading))</a></li>\n"
       }
       body += "</ul>\n</nav>\n"
     }
     body += MarkdownHTML().render(details)
     for section in sections {
-      let id = section.anchor.map { " id=\"\(MarkdownHTML.escape($0))\"" } ?? ""
+      let id = section.anchor.map { " id=\"\(Markup.escape($0))\"" } ?? ""
       body += "<section\(id)>\n"
       body += MarkdownHTML(headingOffset: 1) { section.images[$0] }.render(section.markdown)
       body += "</section>\n"
@@ -65,7 +67,7 @@ public enum HTMLReport {
     <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>\(MarkdownHTML.escape(title))</title>
+    <title>\(Markup.escape(title))</title>
     <style>
     \(stylesheet)</style>
     </head>

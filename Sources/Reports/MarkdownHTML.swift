@@ -1,3 +1,5 @@
+import Charts
+
 /// Renders the Markdown our reports write as HTML, for `report.html`.
 ///
 /// The subset is what ``ReportTable/markdown(headingLevel:)`` and the
@@ -13,7 +15,7 @@
 ///   and `<br>`, which table cells use for line breaks.
 ///
 /// Everything else is text: `<`, `>`, `&` and `"` are escaped wherever they
-/// appear, so no input can inject markup. `_` is not a delimiter, because
+/// appear (``Markup/escape(_:)``), so no input can inject markup. `_` is not a delimiter, because
 /// column names such as `recency_days` are full of it.
 ///
 /// Images are replaced with what `image` returns for their file name (the
@@ -59,7 +61,7 @@ public struct MarkdownHTML {
           i += 1
         }
         i += 1
-        html += "<pre><code>\(Self.escape(code.joined(separator: "\n")))</code></pre>\n"
+        html += "<pre><code>\(Markup.escape(code.joined(separator: "\n")))</code></pre>\n"
       } else if trimmed.hasPrefix("|"), i + 1 < lines.count, let alignments = Self.delimiterRow(lines[i + 1]) {
         var rows: [String] = []
         var j = i + 2
@@ -99,7 +101,7 @@ public struct MarkdownHTML {
   private func block(_ text: String) -> String {
     if let (alt, source, end) = Self.image(in: Array(text.unicodeScalars), at: 0), end == text.unicodeScalars.count {
       if let markup = image(source) { return "<figure class=\"chart\">\n\(markup)</figure>\n" }
-      return "<p class=\"missing-figure\">[\(Self.escape(alt))]</p>\n"
+      return "<p class=\"missing-figure\">[\(Markup.escape(alt))]</p>\n"
     }
     return "<p>\(inline(text))</p>\n"
   }
@@ -194,13 +196,13 @@ public struct MarkdownHTML {
       let c = s[i]
       switch c {
       case "\\" where i + 1 < s.endIndex && Self.isASCIIPunctuation(s[i + 1]):
-        out += Self.escape(String(s[i + 1]))
+        out += Markup.escape(String(s[i + 1]))
         i += 2
       case "`":
         let run = s[i...].prefix { $0 == "`" }.count
         if let close = Self.find(run: run, of: "`", in: s, from: i + run) {
           let code = String(String.UnicodeScalarView(s[(i + run)..<close]))
-          out += "<code>\(Self.escape(code.trimmingCharacters(" ")))</code>"
+          out += "<code>\(Markup.escape(code.trimmingCharacters(" ")))</code>"
           i = close + run
         } else {
           out += String(repeating: "`", count: run)
@@ -211,7 +213,7 @@ public struct MarkdownHTML {
         i += 4
       case "!" where i + 1 < s.endIndex && s[i + 1] == "[":
         if let (alt, source, end) = Self.image(in: Array(s), at: i - s.startIndex) {
-          out += image(source).map { "<span class=\"chart\">\($0)</span>" } ?? "[\(Self.escape(alt))]"
+          out += image(source).map { "<span class=\"chart\">\($0)</span>" } ?? "[\(Markup.escape(alt))]"
           i = s.startIndex + end
         } else {
           out += "!"
@@ -229,7 +231,7 @@ public struct MarkdownHTML {
           i += run
         }
       default:
-        out += Self.escape(String(c))
+        out += Markup.escape(String(c))
         i += 1
       }
     }
@@ -303,21 +305,6 @@ public struct MarkdownHTML {
 
   private static func isASCIIPunctuation(_ c: Unicode.Scalar) -> Bool {
     "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars.contains(c)
-  }
-
-  /// `text` with `&`, `<`, `>` and `"` escaped, for HTML text and attribute values.
-  public static func escape(_ text: String) -> String {
-    var out = ""
-    for c in text.unicodeScalars {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      default: out.unicodeScalars.append(c)
-      }
-    }
-    return out
   }
 }
 

@@ -56,6 +56,13 @@ private func pngSize(_ png: Data) -> (width: Int, height: Int)? {
   return (int(16), int(20))
 }
 
+/// The size of a screenshot of an empty page at the reports' window size, taken once.
+private let blankScreenshotBytes: Int? = {
+  let folder = TemporaryDirectory()
+  let empty = folder.write("blank.html", "<!DOCTYPE html><html><body></body></html>")
+  return (try? render(empty, width: BrowserTests.window.width, height: BrowserTests.window.height, in: folder))?.screenshot.count
+}()
+
 /// The report.html of each command, in both languages, opened in a real
 /// browser. Set `ANALYZE_SCREENSHOTS=DIR` to keep the screenshots for a look.
 @Suite(
@@ -70,6 +77,8 @@ struct BrowserTests {
     var testDescription: String { "\(arguments[0]) --lang \(language)" }
   }
 
+  /// Tall enough for the first charts of every report.
+  static let window = (width: 1100, height: 5000)
   static let data = repositoryPath("Tests/PredictionTests/Fixtures/data")
   static let cases: [Case] = ["en", "zh"].flatMap { language in
     [
@@ -85,7 +94,7 @@ struct BrowserTests {
     let out = TemporaryDirectory()
     let result = try runAnalyze(test.arguments + ["--out", out.path, "--lang", test.language])
     #expect(result.status == 0, "\(result.standardError)")
-    let (width, height) = (1100, 5000)
+    let (width, height) = Self.window
     let page = try render("\(out.path)/report.html", width: width, height: height, in: out)
     #expect(page.console.isEmpty, "\(page.console)")
     #expect(page.dom.contains("<main>"))
@@ -94,10 +103,8 @@ struct BrowserTests {
     let size = try #require(pngSize(page.screenshot), "no screenshot")
     #expect(size.width == width && size.height == height)
     // An empty page of the same size compresses to about 11 kB; text and charts to hundreds.
-    let blank = TemporaryDirectory()
-    let empty = blank.write("blank.html", "<!DOCTYPE html><html><body></body></html>")
-    let reference = try render(empty, width: width, height: height, in: blank)
-    #expect(page.screenshot.count > 8 * reference.screenshot.count, "\(page.screenshot.count) bytes against \(reference.screenshot.count)")
+    let blank = try #require(blankScreenshotBytes)
+    #expect(page.screenshot.count > 8 * blank, "\(page.screenshot.count) bytes against \(blank) for an empty page")
     if let keep = ProcessInfo.processInfo.environment["ANALYZE_SCREENSHOTS"] {
       try? FileManager.default.createDirectory(atPath: keep, withIntermediateDirectories: true)
       FileManager.default.createFile(

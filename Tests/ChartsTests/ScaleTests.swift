@@ -95,11 +95,11 @@ import TestSupport
     #expect(SVGBuilder.number(.nan) == "0")
   }
 
-  @Test("SVG text escapes markup and drops the control characters XML forbids")
+  @Test("text for SVG and HTML escapes markup and drops the control characters XML forbids")
   func svgEscape() {
-    #expect(SVGBuilder.escape("a<b & \"c\" > d") == "a&lt;b &amp; &quot;c&quot; &gt; d")
-    #expect(SVGBuilder.escape("x\u{01}y\u{FFFE}z\tw") == "xyz\tw")
-    #expect(SVGBuilder.escape("流失 'ok'") == "流失 'ok'")
+    #expect(Markup.escape("a<b & \"c\" > d") == "a&lt;b &amp; &quot;c&quot; &gt; d")
+    #expect(Markup.escape("x\u{01}y\u{FFFE}z\tw") == "xyz\tw")
+    #expect(Markup.escape("流失 'ok'") == "流失 'ok'")
   }
 
   @Test("the colour ramp runs from the lightest to the darkest blue, interpolating between steps")
