@@ -20,7 +20,7 @@ extension SegmentReport {
     func panel(_ title: String, _ axisLabel: String, _ values: [Double?], color: Int) -> LineChart {
       let points = zip(ks, values).compactMap { k, v in v.map { (x: Double(k), y: $0) } }
       return LineChart(
-        title: title, x: kAxis,
+        title: points.isEmpty ? title + l.pick(" (undefined for one segment)", "（只有一个群体时无定义）") : title, x: kAxis,
         y: .linear(axisLabel, covering: points.map(\.y), includeZero: false, format: .number(l.numberUnits), ticks: 4),
         series: [
           LineChart.Series(
