@@ -12,6 +12,7 @@ let package = Package(
     .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
     .library(name: "DataIngest", targets: ["DataIngest"]),
     .library(name: "Statistics", targets: ["Statistics"]),
+    .library(name: "Charts", targets: ["Charts"]),
     .library(name: "Reports", targets: ["Reports"]),
     .library(name: "Features", targets: ["Features"]),
     .library(name: "Simulation", targets: ["Simulation"]),
@@ -57,7 +58,11 @@ let package = Package(
       name: "Tagging",
       dependencies: ["DataIngest", "Statistics", "Features", .product(name: "Yams", package: "Yams")]),
     .target(name: "BatchJobs", dependencies: ["DataIngest", .product(name: "Yams", package: "Yams")]),
-    .target(name: "Reports", dependencies: ["Statistics", "DataIngest", "Features", "Models", "Prediction", "Tagging"]),
+    /// SVG charts for the reports; depends on nothing, so any program can draw with it.
+    .target(name: "Charts"),
+    .target(
+      name: "Reports",
+      dependencies: ["Charts", "Statistics", "DataIngest", "Features", "Models", "Prediction", "Tagging"]),
     .target(
       name: "CRMExport",
       dependencies: [
@@ -91,7 +96,8 @@ let package = Package(
     .testTarget(
       name: "StatisticsTests", dependencies: ["Statistics", "DataIngest", "TestSupport"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+    .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Charts", "TestSupport"]),
     .testTarget(
       name: "CRMExportTests",
       dependencies: [

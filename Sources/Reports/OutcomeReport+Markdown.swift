@@ -51,7 +51,7 @@ extension OutcomeReport {
   public var markdown: String {
     var text = "# " + (isChurn ? l.pick("Churn model", "流失模型") : l.pick("Purchase propensity model", "购买倾向模型")) + "\n\n"
     text += introduction + "\n"
-    text += "\n## " + l.pick("Factors", "影响因素") + "\n\n" + factorsInWords
+    text += "\n## " + l.pick("Factors", "影响因素") + "\n\n" + factorsInWords + "\n" + oddsRatioChart.markdownLink
     text += "\n## " + l.pick("Model summary", "模型摘要") + "\n\n" + summaryTable.markdown()
     text += "\n" + l.pick(
       "Numeric terms are standardized: a coefficient is the change in log-odds per standard deviation of the transformed feature (its odds ratio multiplies the odds). A `missing(x)` column is 1 where x is missing (the value itself is then set to its mean). `C(x)[level]` compares a level with the reference level named in the factor list.\n",
@@ -147,12 +147,14 @@ extension OutcomeReport {
     return text
   }
 
-  /// A design column in words: "**days since last purchase** (log1p, per SD)", "**region** = 西北".
-  private func describe(_ column: String) -> String {
+  /// A design column in words: "**days since last purchase** (log scale, per SD)", "**region** = 西北";
+  /// without `markdown`, plain and short for a chart: "days since last purchase (log)".
+  func describe(_ column: String, markdown: Bool = true) -> String {
     for encoding in result.model.encoder.encodings {
       let term = encoding.term
-      let label = "**\(FeatureLabel.label(term.source, l))**"
+      let label = markdown ? "**\(FeatureLabel.label(term.source, l))**" : FeatureLabel.label(term.source, l)
       if column == term.description {
+        if !markdown { return term.transform == .log1p ? label + l.pick(" (log)", "（对数）") : label }
         let how = term.transform == .log1p ? l.pick("log scale, per SD", "对数尺度，每标准差") : l.pick("per SD", "每标准差")
         return "\(label) (\(how))"
       }
@@ -161,7 +163,7 @@ extension OutcomeReport {
         return "\(label) = \(column.dropFirst(term.description.count + 1).dropLast())"
       }
     }
-    return "`\(column)`"
+    return markdown ? "`\(column)`" : column
   }
 
   private func pValue(_ p: Double) -> String { p < 0.001 ? "< 0.001" : "= " + f(p, 3) }
@@ -215,19 +217,19 @@ extension OutcomeReport {
       return l.pick(
         "No out-of-time validation: the data do not reach back far enough (it needs transactions before T − H). The figures below are in-sample and flatter the model.\n\n",
         "未做跨期验证：数据历史不够长（需要 T − H 之前的交易）。以下为样本内指标，会高估模型效果。\n\n")
-        + metricsMarkdown(result.fit.metrics)
+        + metricsMarkdown(result.fit.metrics) + "\n" + rocChart.markdownLink
     }
     var text = l.pick(
       "A model fitted as of \(day(v.fitAsOf)) — knowing nothing after that day — scored the customers as of \(day(v.scoredAsOf)); the figures compare its scores with what they did in the next \(result.model.horizon) days.\n\n",
       "以 \(day(v.fitAsOf)) 为截至日拟合的模型（不含此后任何数据）对 \(day(v.scoredAsOf)) 的客户评分，并与其后 \(result.model.horizon) 天的实际结果比较。\n\n")
-    text += metricsMarkdown(v.metrics)
+    text += metricsMarkdown(v.metrics) + "\n" + rocChart.markdownLink
     var calibration = ReportTable(
       title: l.pick("Calibration (deciles of the predicted probability)", "校准（按预测概率十等分）"),
       columns: [l.pick("bin", "组"), l.pick("customers", "客户数"), l.pick("mean predicted", "平均预测"), l.pick("observed", "实际比例")])
     for row in v.calibration.rows {
       calibration.append([.integer(row.bin), .integer(row.count), .text(pct(row.meanPredicted)), .text(pct(row.observedRate))])
     }
-    text += "\n" + calibration.markdown(headingLevel: 3)
+    text += "\n" + calibration.markdown(headingLevel: 3) + (calibrationChart.map { "\n" + $0.markdownLink } ?? "")
     var gains = ReportTable(
       title: l.pick("Cumulative gains and lift (highest scores first)", "累计增益与提升度（按评分从高到低）"),
       columns: [l.pick("decile", "十分位"), l.pick("customers", "客户数"), l.pick("rate", "比例"), l.pick("cumulative gain", "累计增益"), l.pick("lift", "提升度")])
@@ -237,7 +239,7 @@ extension OutcomeReport {
         .text(f(row.lift, 2)),
       ])
     }
-    text += "\n" + gains.markdown(headingLevel: 3)
+    text += "\n" + gains.markdown(headingLevel: 3) + (gainsChart.map { "\n" + $0.markdownLink } ?? "")
     var bands = ReportTable(
       title: l.pick("Risk bands out of time", "跨期验证的风险等级"),
       columns: [l.pick("band", "等级"), l.pick("probability", "概率区间"), l.pick("customers", "客户数"), l.pick("observed rate", "实际比例")])

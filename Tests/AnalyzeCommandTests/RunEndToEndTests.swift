@@ -36,6 +36,16 @@ private func writeJob(_ folder: TemporaryDirectory, steps: String, gates: String
     #expect((manifest["steps"] as? [[String: Any]])?.map { $0["command"] as? String } == ["features", "churn", "segment"])
     #expect(((manifest["metrics"] as? [String: Double])?["auc"] ?? 0) > 0.8)
     #expect((manifest["inputs"] as? [[String: Any]])?.count == 3)
+    // One page with every step's report and charts: contents, then a section per step with a report.
+    let page = try String(contentsOfFile: "\(run)/report.html", encoding: .utf8)
+    for step in ["features", "churn", "segment"] {
+      #expect(page.contains("<section id=\"\(step)\">"), "\(step)")
+      #expect(FileManager.default.fileExists(atPath: "\(run)/\(step)/report.html"), "\(step)")
+    }
+    #expect(page.components(separatedBy: "<svg xmlns=").count - 1 == 3 + 4 + 2)
+    // No temporary folder, timestamp or duration: a rerun on the same inputs writes the same page.
+    #expect(!page.contains(".partial-"))
+    #expect(!page.contains(manifest["started"] as! String) && !page.contains("seconds"))
 
     let scores = try String(contentsOfFile: "\(run)/churn/scores.csv", encoding: .utf8)
     let second = try runAnalyze(["run", job])
@@ -148,7 +158,7 @@ private func writeJob(_ folder: TemporaryDirectory, steps: String, gates: String
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
     #expect(try String(contentsOfFile: "\(jobFolder)/latest/manifest.json", encoding: .utf8) == before)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: "\(jobFolder)/2026-01-01").sorted() == ["churn", "features", "manifest.json", "segment"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: "\(jobFolder)/2026-01-01").sorted() == ["churn", "features", "manifest.json", "report.html", "segment"])
 
     #expect(try runAnalyze(["run", job]).status == 0)
     let after = try FileManager.default.contentsOfDirectory(atPath: jobFolder)

@@ -4,6 +4,7 @@ import DataIngest
 import Features
 import Foundation
 import Models
+import Reports
 
 extension Analyze {
   /// `analyze run`: a YAML job of steps, run unattended into a run folder.
@@ -11,7 +12,8 @@ extension Analyze {
     static let configuration = CommandConfiguration(
       abstract: "Run a batch job (job.yaml): load the data once, run its steps, write a complete run folder or nothing.",
       discussion: """
-        Writes OUTPUT/<job>/<as-of>/ with one folder per step and manifest.json, first into a hidden \
+        Writes OUTPUT/<job>/<as-of>/ with one folder per step, manifest.json and report.html (every \
+        step's report and charts on one page), first into a hidden \
         partial folder renamed into place when every step succeeded; OUTPUT/<job>/latest points at the \
         newest finished run. A second run of the same job exits with status 3 (or waits with --wait). \
         fail_if conditions that hold exit with status 1 after the run is written (latest is not moved). \
@@ -120,6 +122,12 @@ extension Analyze {
       do { try Data(try manifest.jsonBytes()).write(to: URL(fileURLWithPath: "\(folder.partial)/manifest.json")) } catch {
         folder.discard()
         throw JobError.cannotWrite(path: "\(folder.partial)/manifest.json", reason: error.localizedDescription)
+      }
+      do {
+        try AtomicFile.write(Array(RunReport.html(run: folder.partial, final: folder.final, manifest: manifest).utf8), to: "\(folder.partial)/report.html")
+      } catch {
+        folder.discard()
+        throw JobError.cannotWrite(path: "\(folder.partial)/report.html", reason: error.description)
       }
       let failed = manifest.failedGates
       try folder.commit(updateLatest: failed.isEmpty)
