@@ -35,7 +35,8 @@ extension OutcomeReport {
       lines.append("No out-of-time validation (too little history); in-sample AUC \(f(fit.metrics.auc)).")
     }
     let drivers = rankedColumns.filter { $0.p < 0.05 }.prefix(3).map { c in
-      "\(c.term) \(c.coefficient > 0 ? "↑" : "↓") (OR \(f(c.oddsRatio, 2)))"
+      let entangled = c.vif > Self.entangledVIF ? ", VIF \(f(c.vif, 0))" : ""
+      return "\(c.term) \(c.coefficient > 0 ? "↑" : "↓") (OR \(f(c.oddsRatio, 2))\(entangled))"
     }
     lines.append("Top drivers: " + (drivers.isEmpty ? "none significant at 5%" : drivers.joined(separator: ", ")) + ".")
     let counts = bandCounts
@@ -102,13 +103,17 @@ extension OutcomeReport {
     let interval: ConfidenceInterval
     let p: Double
     let effect: Double
+    let vif: Double
   }
+
+  /// Above this variance inflation factor a column's odds ratio is read together with the columns it is entangled with.
+  static let entangledVIF = 10.0
 
   var rankedColumns: [Column] {
     regression.coefficientTable().enumerated().filter { !(regression.fitIntercept && $0.offset == 0) }.map { _, row in
       Column(
         term: row.term, coefficient: row.coefficient, oddsRatio: row.oddsRatio, interval: row.oddsRatioInterval, p: row.pValue,
-        effect: abs(row.standardizedEffect ?? row.coefficient))
+        effect: abs(row.standardizedEffect ?? row.coefficient), vif: row.varianceInflationFactor)
     }.sorted { $0.effect > $1.effect }
   }
 
@@ -127,9 +132,16 @@ extension OutcomeReport {
       if group.isEmpty { text += l.pick("- none\n", "- 无\n") }
       for c in group {
         text += "- \(describe(c.term)): " + l.pick("odds ×", "优势比 ") + f(c.oddsRatio, 2)
-          + " (95% CI \(f(c.interval.lower, 2))–\(f(c.interval.upper, 2))), p \(pValue(c.p)) \(stars(c.p))\n"
+          + " (95% CI \(f(c.interval.lower, 2))–\(f(c.interval.upper, 2))), p \(pValue(c.p)) \(stars(c.p))"
+          + (c.vif > Self.entangledVIF ? " † VIF \(f(c.vif, 1))" : "") + "\n"
       }
       text += "\n"
+    }
+    let entangled = columns.filter { $0.vif > Self.entangledVIF }.map { "`\($0.term)` (\(f($0.vif, 1)))" }
+    if !entangled.isEmpty {
+      text += l.pick(
+        "† Entangled terms, variance inflation factor above 10: \(entangled.joined(separator: ", ")). Each shares most of its information with other terms, so its odds ratio is its effect with those held fixed, a combination customers rarely show; read these together, not one by one (a large odds ratio may be offset by a partner's). The predictions and the other terms are unaffected; to read one alone, leave its partners out with `--formula`.\n\n",
+        "† 共线项（方差膨胀因子大于 10）：\(entangled.joined(separator: "，"))。这些项的大部分信息与其他项重叠，其优势比是在其他项固定时的效应，而客户身上很少出现这种组合；应结合起来解读，不宜单独解读（一个很大的优势比可能被相关项抵消）。预测结果和其他项不受影响；如需单独解读某项，可用 `--formula` 去掉与之相关的项。\n\n")
     }
     let weak = columns.filter { !($0.p < 0.05) }.map { "`\($0.term)`" }
     if !weak.isEmpty {
