@@ -23,7 +23,8 @@ private func writeJob(_ folder: TemporaryDirectory, steps: String, gates: String
   @Test("a job writes a complete run folder, latest points at it, and a rerun gives the same outputs")
   func completeRun() throws {
     let folder = TemporaryDirectory()
-    let job = writeJob(folder, steps: "  - features\n  - churn: {horizon: 90}\n  - segment: {k: 3}")
+    let rules = folder.write("tags.yaml", "tags:\n  - name: at risk\n    when: probability > 0.5 and segment = 0\n")
+    let job = writeJob(folder, steps: "  - features\n  - churn: {horizon: 90}\n  - segment: {k: 3}\n  - tag: {rules: \(rules)}")
     let first = try runAnalyze(["run", job])
     #expect(first.status == 0, "\(first.standardError)")
     let run = "\(folder.path)/runs/test-job/2026-01-01"
@@ -33,7 +34,7 @@ private func writeJob(_ folder: TemporaryDirectory, steps: String, gates: String
     #expect(try FileManager.default.destinationOfSymbolicLink(atPath: "\(folder.path)/runs/test-job/latest") == "2026-01-01")
     let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(run)/manifest.json"))) as! [String: Any]
     #expect(manifest["status"] as? String == "succeeded")
-    #expect((manifest["steps"] as? [[String: Any]])?.map { $0["command"] as? String } == ["features", "churn", "segment"])
+    #expect((manifest["steps"] as? [[String: Any]])?.map { $0["command"] as? String } == ["features", "churn", "segment", "tag"])
     #expect(((manifest["metrics"] as? [String: Double])?["auc"] ?? 0) > 0.8)
     #expect((manifest["inputs"] as? [[String: Any]])?.count == 3)
     // One page with every step's report and charts: contents, then a section per step with a report.
@@ -47,10 +48,18 @@ private func writeJob(_ folder: TemporaryDirectory, steps: String, gates: String
     #expect(!page.contains(".partial-"))
     #expect(!page.contains(manifest["started"] as! String) && !page.contains("seconds"))
 
-    let scores = try String(contentsOfFile: "\(run)/churn/scores.csv", encoding: .utf8)
+    // Every step's files, byte for byte; the manifest names the final folder, never the partial one.
+    let stepFiles = try FileManager.default.subpathsOfDirectory(atPath: run).filter { $0.contains("/") }.sorted()
+    let before = try stepFiles.map { try Data(contentsOf: URL(fileURLWithPath: "\(run)/\($0)")) }
+    let arguments = (manifest["steps"] as! [[String: Any]]).map { $0["arguments"] as! [String] }
+    #expect(arguments.allSatisfy { $0.allSatisfy { !$0.contains(".partial-") } })
+    #expect(arguments[0].contains("\(run)/features"))
     let second = try runAnalyze(["run", job])
     #expect(second.status == 0)
-    #expect(try String(contentsOfFile: "\(run)/churn/scores.csv", encoding: .utf8) == scores)
+    #expect(try FileManager.default.subpathsOfDirectory(atPath: run).filter { $0.contains("/") }.sorted() == stepFiles)
+    for (file, bytes) in zip(stepFiles, before) {
+      #expect(try Data(contentsOf: URL(fileURLWithPath: "\(run)/\(file)")) == bytes, "\(file)")
+    }
     // The second run compares its scores with the first's.
     let again = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(run)/manifest.json"))) as! [String: Any]
     #expect((again["metrics"] as? [String: Double])?["psi"] == 0)

@@ -108,7 +108,11 @@ extension Analyze {
           throw JobError.stepFailed(step: name, message: message)
         }
         let seconds = Date().timeIntervalSince(clock)
-        steps.append(.init(command: step.command, arguments: Array(arguments.dropFirst()), folder: name, seconds: seconds, status: "succeeded"))
+        // The manifest names where the run ends up, not the partial folder of this process.
+        let recorded = arguments.dropFirst().map { argument in
+          argument.hasPrefix(folder.partial) ? folder.final + argument.dropFirst(folder.partial.count) : argument
+        }
+        steps.append(.init(command: step.command, arguments: recorded, folder: name, seconds: seconds, status: "succeeded"))
         log.event("done", ["step": name, "seconds": String(format: "%.3f", seconds)])
       }
 

@@ -54,7 +54,7 @@ extension Analyze {
       try assignment.writeCSV(to: "\(output.out)/tags.csv")
       let report = TagReport(
         assignment: assignment, tagger: tagger, rulesPath: rules, asOf: DayNumber.isoString(features.asOf),
-        joins: joins, language: output.lang)
+        joins: runFolder.map { folder in joins.map { $0.relative(to: folder) } } ?? joins, language: output.lang)
       try folder.write(report.countsTable, as: "tag_counts.csv")
       try folder.writeReport(markdown: report.markdown, as: "summary.md", charts: [], language: output.lang)
       print(report.consoleSummary)
