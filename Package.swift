@@ -43,6 +43,8 @@ let package = Package(
     .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
     /// Memory hints for the loader: prefetching (Swift cannot emit it) and trimming the allocator.
     .target(name: "CMemory"),
+    /// SHA-256 blocks with the x86 SHA extensions, for the checksums of run manifests and exports.
+    .target(name: "CSHA256"),
     .target(name: "DataIngest", dependencies: ["CMemory", .product(name: "Yams", package: "Yams")]),
     .target(name: "Statistics", dependencies: ["DataIngest", "LinearAlgebra"]),
     .target(
@@ -66,7 +68,7 @@ let package = Package(
     .target(
       name: "CRMExport",
       dependencies: [
-        "DataIngest", "Reports", .product(name: "Yams", package: "Yams"),
+        "CSHA256", "DataIngest", "Models", "Reports", .product(name: "Yams", package: "Yams"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     /// Jupyter notebooks that retell a run: its reports, pandas and matplotlib code, the charts as outputs.

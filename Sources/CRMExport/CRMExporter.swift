@@ -23,6 +23,12 @@ public struct CRMExporter {
     self.config = config
   }
 
+  /// The input columns the export reads (`scores.probability`, `tags`…): what
+  /// ``RunFolder/init(path:columns:)`` needs to hold of the run folder.
+  public var sourceColumns: [String] {
+    config.columns?.map(\.source) ?? ScoreField.all.map { "\($0.file.rawValue).\($0.source)" }
+  }
+
   /// The columns the file will have besides the key.
   ///
   /// - Throws: ``ExportError/invalidSetting(name:message:)`` for a column no
@@ -64,20 +70,26 @@ public struct CRMExporter {
     }
     let headers = [keyHeader] + columns.map(\.header)
     try checkHeaders(headers, columns: columns)
-    let keys = try KeyLookup(config: config, run: run, customersFile: customers)
+    var keys = try KeyLookup(config: config, run: run, customersFile: customers)
 
     var formatter = CellFormatter(settings: settings)
-    var rows: [[ExportCell]] = []
-    var rowCustomers: [String] = []
-    var seenKeys: [String: ExportError.Offender] = [:]
+    var parts = ExportParts.Builder(settings: settings, headers: headers)
+    var keysMayBeMangled = false
+    var seenKeys = IDIndex()
+    var firstWithKey: [ExportError.Offender] = []
     var duplicates: [ExportError.Offender] = []
     var emptyKeys: [ExportError.Offender] = []
     var badKeys: [ExportError.Offender] = []
     let keyColumn = ExportColumn(source: keys.column, header: keyHeader, kind: .key)
     let pattern = settings.keyPattern.flatMap { try? Regex($0) }
+    let sources = columns.map { run.locate($0.source)! }
+    var cells: [ExportCell] = []
+    // A column's values repeat (risk bands, segment names, reasons): the cell of a value is kept once it was
+    // made without a warning or reject, which depend on each occurrence. Numbers rarely repeat.
+    var remembered = [[String: ExportCell]](repeating: [:], count: columns.count)
 
-    customerLoop: for customer in run.customerIDs {
-      guard let key = keys.key(for: customer) else {
+    customerLoop: for (index, customer) in run.customerIDs.enumerated() {
+      guard let key = keys.key(for: index) else {
         formatter.log.reject(
           ExportReject(
             customerID: customer, column: keyHeader, value: "", reason: "not in \(keys.fileName)",
@@ -94,20 +106,29 @@ public struct CRMExporter {
         continue
       }
       if let pattern, (try? pattern.wholeMatch(in: key.value)) == nil { badKeys.append(key) }
-      if let first = seenKeys[key.value] {
+      if let first = seenKeys.insert(key.value).map({ firstWithKey[$0] }) {
         if !duplicates.contains(first) { duplicates.append(first) }
         duplicates.append(key)
       } else {
-        seenKeys[key.value] = key
+        firstWithKey.append(key)
       }
-      var cells = [ExportCell(text: try formatter.guarded(key.value, column: keyColumn, offender: key), style: .text)]
-      for column in columns {
-        let (file, index) = run.locate(column.source)!
-        let found = run.value(file, index, customer: customer)
+      cells.removeAll(keepingCapacity: true)
+      cells.append(ExportCell(text: try formatter.guarded(key.value, column: keyColumn, offender: key), style: .text))
+      for (c, (column, (file, columnIndex))) in zip(columns, sources).enumerated() {
+        let found = run.value(file, columnIndex, customer: index)
+        if let text = found?.text, let cell = remembered[c][text] {
+          cells.append(cell)
+          continue
+        }
         let offender = ExportError.Offender(
           customerID: customer, file: found?.file ?? file.fileName, line: found?.line ?? 0, value: found?.text ?? "")
+        let events = formatter.log.events
         switch try formatter.format(found?.text, column: column, offender: offender) {
-        case .cell(let cell): cells.append(cell)
+        case .cell(let cell):
+          cells.append(cell)
+          if let text = found?.text, !column.kind.isNumber, formatter.log.events == events, remembered[c].count < 4096 {
+            remembered[c][text] = cell
+          }
         case .skipRow(let reason):
           formatter.log.reject(
             ExportReject(
@@ -116,22 +137,22 @@ public struct CRMExporter {
           continue customerLoop
         }
       }
-      rows.append(cells)
-      rowCustomers.append(customer)
+      if !keysMayBeMangled { keysMayBeMangled = KeyLookup.mayBeMangledByExcel(cells[0].text) }
+      parts.append(cells, customer: customer)
     }
     if !emptyKeys.isEmpty { throw .emptyKeys(column: keys.column, offenders: emptyKeys) }
     if !badKeys.isEmpty { throw .invalidKeys(column: keys.column, pattern: settings.keyPattern!, offenders: badKeys) }
     if !duplicates.isEmpty { throw .duplicateKeys(column: keys.column, offenders: duplicates) }
 
     var log = formatter.log
-    if keys.mayBeMangledByExcel(rows.map { $0[0].text }) && settings.format == .csv {
+    if keysMayBeMangled && settings.format == .csv {
       log.warn(
         "the keys look like long numbers or have leading zeros: don't open and save this CSV in Excel; "
           + "use --format xlsx or import the file directly")
     }
-    let parts = try ExportParts(settings: settings, headers: headers, rows: rows, customers: rowCustomers)
     return try write(
-      parts, columns: columns, keyHeader: keyHeader, keySource: keys.source, log: log, run: run, to: directory)
+      try parts.finish(), columns: columns, keyHeader: keyHeader, keySource: keys.source, log: log, run: run,
+      to: directory)
   }
 
   /// Headers must be distinct, fit the profile, and be no formula themselves.

@@ -6,6 +6,14 @@ import Reports
 /// data cell, no spaces around delimiters, the profile's line ending and encoding.
 struct CSVRenderer {
   let settings: ExportSettings
+  private let delimiter: Unicode.Scalar
+  private let delimiterBytes: [UInt8]
+
+  init(settings: ExportSettings) {
+    self.settings = settings
+    delimiter = settings.delimiter.unicodeScalars.first!
+    delimiterBytes = Array(String(settings.delimiter).utf8)
+  }
 
   /// The byte-order mark each part starts with (UTF-8 only).
   var prefix: [UInt8] {
@@ -16,22 +24,54 @@ struct CSVRenderer {
     try encode(names.map { field($0, quote: settings.quoteHeader) })
   }
 
-  func row(_ cells: [ExportCell]) throws(ExportError) -> [UInt8] {
-    try encode(
-      cells.map { cell in
-        switch cell.style {
-        case .text: field(cell.text, quote: true)
-        case .number, .typed: field(cell.text, quote: settings.quoteTypedCells)
-        case .empty: ""
-        }
-      })
+  /// Appends the row and its line ending to `bytes`; nothing when it cannot be encoded.
+  func appendRow(_ cells: [ExportCell], to bytes: inout [UInt8]) throws(ExportError) {
+    guard settings.encoding == .utf8 else {
+      bytes += try encode(cells.map(field))
+      return
+    }
+    // UTF-8 is the text's own bytes: written straight into the part, without a String per line.
+    for (index, cell) in cells.enumerated() {
+      if index > 0 { bytes += delimiterBytes }
+      let text = cell.text
+      guard cell.style != .empty else { continue }
+      let quote = quotes(cell) || needsQuotes(text)
+      guard quote else {
+        bytes += text.utf8
+        continue
+      }
+      guard text.utf8.contains(UInt8(ascii: "\"")) else {
+        bytes.append(UInt8(ascii: "\""))
+        bytes += text.utf8
+        bytes.append(UInt8(ascii: "\""))
+        continue
+      }
+      bytes += field(text, quote: true).utf8
+    }
+    bytes += settings.lineEnding.bytes
+  }
+
+  /// Whether the cell's style is always quoted.
+  private func quotes(_ cell: ExportCell) -> Bool {
+    switch cell.style {
+    case .text: true
+    case .number, .typed: settings.quoteTypedCells
+    case .empty: false
+    }
+  }
+
+  private func field(_ cell: ExportCell) -> String {
+    cell.style == .empty ? "" : field(cell.text, quote: quotes(cell))
+  }
+
+  /// Whether RFC 4180 requires quotes around `text`.
+  private func needsQuotes(_ text: String) -> Bool {
+    text.unicodeScalars.contains { $0 == delimiter || $0 == "\"" || $0 == "\r" || $0 == "\n" }
   }
 
   /// `text` quoted when asked or when RFC 4180 requires it, inner quotes doubled.
   private func field(_ text: String, quote: Bool) -> String {
-    let delimiter = settings.delimiter.unicodeScalars.first!
-    let needsQuotes = quote || text.unicodeScalars.contains { $0 == delimiter || $0 == "\"" || $0 == "\r" || $0 == "\n" }
-    guard needsQuotes else { return text }
+    guard quote || needsQuotes(text) else { return text }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 

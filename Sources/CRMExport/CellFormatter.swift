@@ -15,8 +15,20 @@ struct CellFormatter {
   let settings: ExportSettings
   var log = ExportLog()
 
+  /// Every scalar of the strings a picklist or tag value may not contain.
+  private let forbidden: ScalarSet
+
   init(settings: ExportSettings) {
     self.settings = settings
+    forbidden = ScalarSet(("\"\r\n" + settings.forbiddenCharacters + settings.multiSelectSeparator).unicodeScalars)
+  }
+
+  /// `text` in Unicode normalization form C, as CRMs compare values. Text of
+  /// scalars below U+0300 (ASCII, Latin-1, no combining marks) or CJK unified
+  /// ideographs is already NFC: none of them decomposes or combines.
+  static func precomposed(_ text: String) -> String {
+    let isNFC = text.unicodeScalars.allSatisfy { $0.value < 0x300 || (0x4E00...0x9FFF).contains($0.value) }
+    return isNFC ? text : text.precomposedStringWithCanonicalMapping
   }
 
   /// The cell for `raw` (`nil`: the customer has no row in the column's file).
@@ -29,7 +41,7 @@ struct CellFormatter {
   mutating func format(_ raw: String?, column: ExportColumn, offender: ExportError.Offender) throws(ExportError)
     -> Outcome
   {
-    let text = (raw ?? "").precomposedStringWithCanonicalMapping
+    let text = Self.precomposed(raw ?? "")
     let trimmed = String(text.trimmingSpaces)
     if trimmed.isEmpty && column.kind != .multiselect {
       if let token = settings.nullToken { return .cell(ExportCell(text: token, style: .typed)) }
@@ -93,12 +105,15 @@ struct CellFormatter {
   private mutating func controlledValue(_ value: String, column: ExportColumn, offender: ExportError.Offender)
     throws(ExportError) -> String?
   {
-    let mapped = column.valueMap[value] ?? value
+    let mapped = column.valueMap.isEmpty ? value : column.valueMap[value] ?? value
     let safe = try guarded(mapped, column: column, offender: offender.with(mapped))
-    var forbidden = ["\"", "\r", "\n"] + settings.forbiddenCharacters.map(String.init)
-    if column.kind == .multiselect { forbidden.append(settings.multiSelectSeparator) }
-    if let character = forbidden.first(where: { safe.contains($0) }) {
-      throw .forbiddenCharacter(column: column.header, offender: offender.with(safe), character: character)
+    // A value with none of the scalars of the forbidden strings contains none of them.
+    if safe.unicodeScalars.contains(where: forbidden.contains) {
+      var forbidden = ["\"", "\r", "\n"] + settings.forbiddenCharacters.map(String.init)
+      if column.kind == .multiselect { forbidden.append(settings.multiSelectSeparator) }
+      if let character = forbidden.first(where: { safe.contains($0) }) {
+        throw .forbiddenCharacter(column: column.header, offender: offender.with(safe), character: character)
+      }
     }
     if let allowed = column.allowed, !allowed.contains(safe) {
       guard column.onInvalid == .report else {
@@ -142,7 +157,7 @@ struct CellFormatter {
     throws(ExportError) -> String
   {
     var result = try guarded(text, column: column, offender: offender)
-    if settings.replaceNewlines {
+    if settings.replaceNewlines && result.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A }) {
       var scalars = String.UnicodeScalarView()
       var previous: Unicode.Scalar = " "
       for scalar in result.unicodeScalars {
@@ -153,7 +168,8 @@ struct CellFormatter {
       }
       result = String(scalars)
     }
-    if let limit = settings.textMaxLength, result.count > limit {
+    // A string has no more Characters than UTF-8 bytes: counting them is only needed for long text.
+    if let limit = settings.textMaxLength, result.utf8.count > limit, result.count > limit {
       result = String(result.prefix(limit))
       log.warn("\(column.header): text longer than \(limit) characters was cut")
     }
@@ -167,5 +183,31 @@ extension ExportError.Offender {
     var copy = self
     copy.value = value
     return copy
+  }
+}
+
+/// A few Unicode scalars, ASCII ones as bits: looked up for every scalar of every cell.
+private struct ScalarSet {
+  private var ascii: (UInt64, UInt64) = (0, 0)
+  private var others: [Unicode.Scalar] = []
+
+  init(_ scalars: String.UnicodeScalarView) {
+    for scalar in scalars {
+      let value = UInt64(scalar.value)
+      if value < 64 {
+        ascii.0 |= 1 << value
+      } else if value < 128 {
+        ascii.1 |= 1 << (value - 64)
+      } else {
+        others.append(scalar)
+      }
+    }
+  }
+
+  func contains(_ scalar: Unicode.Scalar) -> Bool {
+    let value = UInt64(scalar.value)
+    if value < 64 { return ascii.0 & (1 << value) != 0 }
+    if value < 128 { return ascii.1 & (1 << (value - 64)) != 0 }
+    return others.contains(scalar)
   }
 }

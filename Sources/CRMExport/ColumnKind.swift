@@ -29,6 +29,9 @@ public enum ColumnKind: String, Sendable, Equatable, CaseIterable {
     }
   }
 
+  /// Decimals and whole numbers.
+  public var isNumber: Bool { self == .decimal || self == .integer }
+
   /// The formula guard a column of this kind gets unless the config says
   /// otherwise: controlled values must equal a CRM option exactly, so a
   /// prefixed one could never match and is refused; free text is prefixed.

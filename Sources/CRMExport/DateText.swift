@@ -69,10 +69,22 @@ struct DateText {
   }
 }
 
+extension String {
+  /// ``StringProtocol/trimmingSpaces`` with a look at the last byte rather
+  /// than the last Character: the usual text, with no space at either end,
+  /// is kept whole at once.
+  var trimmingSpaces: Substring {
+    // A Character equal to " " is the one byte 0x20.
+    if utf8.first != 0x20 && utf8.last != 0x20 { return self[...] }
+    return self[...].trimmingSpaces
+  }
+}
+
 extension StringProtocol {
   /// Without leading and trailing spaces. Tabs and other controls stay, for
   /// the formula guard to see: a leading tab is a formula trigger.
   var trimmingSpaces: SubSequence {
+    if utf8.first != 0x20 && last != " " { return self[...] }
     let start = firstIndex { $0 != " " } ?? endIndex
     let end = lastIndex { $0 != " " }.map { index(after: $0) } ?? start
     return self[start..<Swift.max(start, end)]

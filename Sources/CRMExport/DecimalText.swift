@@ -10,33 +10,58 @@ import Reports
 enum DecimalText {
   /// `value` with `scale` decimals, ×100 first when `percent`; `nil` for NaN and infinities.
   static func fixed(_ value: Double, scale: Int, percent: Bool = false) -> String? {
-    guard let shortest = NumberFormatting.shortest(value) else { return nil }
-    let negative = shortest.hasPrefix("-")
-    let unsigned = negative ? shortest.dropFirst() : shortest[...]
-    let parts = unsigned.split(separator: ".", omittingEmptySubsequences: false)
-    var whole = Array(parts[0].utf8)
-    var fraction = parts.count > 1 ? Array(parts[1].utf8) : []
+    var shortest: [UInt8] = []
+    shortest.reserveCapacity(32)
+    guard NumberFormatting.appendShortest(value, to: &shortest) else { return nil }
     let zero = UInt8(ascii: "0")
-    if percent {
-      // Moving the point is exact; multiplying the Double by 100 is not (0.8731 × 100 = 87.31000000000001).
-      fraction += repeatElement(zero, count: max(0, 2 - fraction.count))
-      whole += fraction.prefix(2)
-      fraction.removeFirst(2)
-      while whole.count > 1 && whole.first == zero { whole.removeFirst() }
+    let negative = shortest.first == UInt8(ascii: "-")
+    // The digits without sign and point, and how many of them are before the point.
+    var digits: [UInt8] = []
+    digits.reserveCapacity(shortest.count + scale + 3)
+    var whole = 0
+    var afterPoint = false
+    for byte in shortest.dropFirst(negative ? 1 : 0) {
+      if byte == UInt8(ascii: ".") {
+        afterPoint = true
+      } else {
+        digits.append(byte)
+        if !afterPoint { whole += 1 }
+      }
     }
-    var digits = whole + fraction.prefix(scale) + repeatElement(zero, count: max(0, scale - fraction.count))
-    if fraction.count > scale && fraction[scale] >= UInt8(ascii: "5") {
+    // Moving the point is exact; multiplying the Double by 100 is not (0.8731 × 100 = 87.31000000000001).
+    if percent { whole += 2 }
+    let kept = whole + scale
+    let roundsUp = digits.count > kept && digits[kept] >= UInt8(ascii: "5")
+    if digits.count > kept {
+      digits.removeLast(digits.count - kept)
+    } else {
+      digits += repeatElement(zero, count: kept - digits.count)
+    }
+    if roundsUp {
       var i = digits.count - 1
       while i >= 0 && digits[i] == UInt8(ascii: "9") {
         digits[i] = zero
         i -= 1
       }
-      if i >= 0 { digits[i] += 1 } else { digits.insert(UInt8(ascii: "1"), at: 0) }
+      if i >= 0 {
+        digits[i] += 1
+      } else {
+        digits.insert(UInt8(ascii: "1"), at: 0)
+        whole += 1
+      }
     }
-    let point = digits.count - scale
-    var text = String(decoding: digits[..<point], as: UTF8.self)
-    if scale > 0 { text += "." + String(decoding: digits[point...], as: UTF8.self) }
+    // A point moved right leaves leading zeros (0.0731 → 007.31): one stays.
+    var first = 0
+    while whole - first > 1 && digits[first] == zero { first += 1 }
     let isZero = !digits.contains { $0 != zero }
-    return negative && !isZero ? "-" + text : text
+    var text: [UInt8] = []
+    text.reserveCapacity(digits.count + 2)
+    if negative && !isZero { text.append(UInt8(ascii: "-")) }
+    text += digits[first..<whole]
+    if scale > 0 {
+      text.append(UInt8(ascii: "."))
+      text += digits[whole...]
+    }
+    return String(decoding: text, as: UTF8.self)
   }
 }

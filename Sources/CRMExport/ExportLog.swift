@@ -4,10 +4,17 @@ struct ExportLog {
   private var warningOrder: [String] = []
   private var warningCounts: [String: Int] = [:]
 
-  mutating func reject(_ reject: ExportReject) { rejects.append(reject) }
+  /// Rejects and warnings so far: unchanged over a call means it logged nothing.
+  private(set) var events = 0
+
+  mutating func reject(_ reject: ExportReject) {
+    rejects.append(reject)
+    events += 1
+  }
 
   /// Counts one occurrence of `message`; equal messages are reported once with their count.
   mutating func warn(_ message: String) {
+    events += 1
     if warningCounts[message] == nil { warningOrder.append(message) }
     warningCounts[message, default: 0] += 1
   }

@@ -12,29 +12,100 @@ struct ExportParts {
   let prefix: [UInt8]
   private let settings: ExportSettings
 
-  /// - Parameter customers: the customer of each row, for messages.
-  /// - Throws: ``ExportError/rowTooLarge(offender:bytes:limit:)``, or what encoding throws.
-  init(settings: ExportSettings, headers: [String], rows: [[ExportCell]], customers: [String]) throws(ExportError) {
-    self.settings = settings
-    let maxRows = settings.format == .xlsx ? min(settings.maxRows ?? Self.xlsxRowLimit, Self.xlsxRowLimit) : settings.maxRows
-    switch settings.format {
-    case .csv:
-      let renderer = CSVRenderer(settings: settings)
-      prefix = renderer.prefix
-      parts = try Self.csvParts(renderer, headers: headers, rows: rows, customers: customers, maxRows: maxRows)
-    case .xlsx:
-      prefix = []
-      var parts: [Part] = []
-      var start = 0
-      while start < rows.count || (start == 0 && parts.isEmpty) {
-        let end = min(rows.count, start + (maxRows ?? rows.count))
-        parts += try Self.xlsxParts(
-          headers: headers, rows: rows[start..<end], customers: customers, maxBytes: settings.maxBytes)
-        start = end
-        if end == rows.count { break }
+  /// Collects the rows as the exporter makes them: CSV rows are rendered
+  /// into their part at once (a million rows of cells would take far more
+  /// memory than their bytes), XLSX rows are kept for the workbook.
+  struct Builder {
+    private let settings: ExportSettings
+    private let headers: [String]
+    private let maxRows: Int?
+    private let renderer: CSVRenderer
+    /// The BOM and header every CSV part starts with.
+    private var start: [UInt8] = []
+    private var parts: [Part] = []
+    private var current = Part(bytes: [], rows: 0)
+    private var line: [UInt8] = []
+    /// The header or first row that could not be rendered: thrown by
+    /// ``finish()``, as the exporter's checks of keys come first.
+    private var failure: ExportError?
+    private var xlsxRows: [[ExportCell]] = []
+    private var xlsxCustomers: [String] = []
+
+    init(settings: ExportSettings, headers: [String]) {
+      self.settings = settings
+      self.headers = headers
+      maxRows =
+        settings.format == .xlsx
+        ? min(settings.maxRows ?? ExportParts.xlsxRowLimit, ExportParts.xlsxRowLimit) : settings.maxRows
+      renderer = CSVRenderer(settings: settings)
+      guard settings.format == .csv else { return }
+      do {
+        start = renderer.prefix + (try renderer.header(headers))
+        current.bytes = start
+      } catch {
+        failure = error
       }
-      self.parts = parts
     }
+
+    /// Adds a row; `customer` names it in messages.
+    mutating func append(_ cells: [ExportCell], customer: String) {
+      guard settings.format == .csv else {
+        xlsxRows.append(cells)
+        xlsxCustomers.append(customer)
+        return
+      }
+      guard failure == nil else { return }
+      line.removeAll(keepingCapacity: true)
+      do {
+        try renderer.appendRow(cells, to: &line)
+      } catch {
+        failure = error
+        return
+      }
+      let maxBytes = settings.maxBytes
+      if let maxBytes, start.count + line.count > maxBytes {
+        failure = .rowTooLarge(
+          offender: .init(customerID: customer, file: "", line: 0, value: ""), bytes: start.count + line.count,
+          limit: maxBytes)
+        return
+      }
+      let full = (maxRows.map { current.rows >= $0 } ?? false)
+        || (maxBytes.map { current.bytes.count + line.count > $0 } ?? false)
+      if full {
+        parts.append(current)
+        current = Part(bytes: start, rows: 0)
+      }
+      current.bytes += line
+      current.rows += 1
+    }
+
+    /// The parts.
+    /// - Throws: ``ExportError/rowTooLarge(offender:bytes:limit:)`` or what
+    ///   encoding threw, for the header or the first row that failed.
+    func finish() throws(ExportError) -> ExportParts {
+      if let failure { throw failure }
+      switch settings.format {
+      case .csv:
+        return ExportParts(parts: parts + [current], prefix: renderer.prefix, settings: settings)
+      case .xlsx:
+        var parts: [Part] = []
+        var start = 0
+        while start < xlsxRows.count || (start == 0 && parts.isEmpty) {
+          let end = min(xlsxRows.count, start + (maxRows ?? xlsxRows.count))
+          parts += try ExportParts.xlsxParts(
+            headers: headers, rows: xlsxRows[start..<end], customers: xlsxCustomers, maxBytes: settings.maxBytes)
+          start = end
+          if end == xlsxRows.count { break }
+        }
+        return ExportParts(parts: parts, prefix: [], settings: settings)
+      }
+    }
+  }
+
+  private init(parts: [Part], prefix: [UInt8], settings: ExportSettings) {
+    self.parts = parts
+    self.prefix = prefix
+    self.settings = settings
   }
 
   /// Excel's sheet holds 1,048,576 rows, the header one of them.
@@ -49,33 +120,6 @@ struct ExportParts {
       let number = String(index + 1)
       return "\(settings.fileName).part\(String(repeating: "0", count: width - number.count))\(number).\(ext)"
     }
-  }
-
-  private static func csvParts(
-    _ renderer: CSVRenderer, headers: [String], rows: [[ExportCell]], customers: [String], maxRows: Int?
-  ) throws(ExportError) -> [Part] {
-    let start = renderer.prefix + (try renderer.header(headers))
-    let maxBytes = renderer.settings.maxBytes
-    var parts: [Part] = []
-    var current = Part(bytes: start, rows: 0)
-    for (index, cells) in rows.enumerated() {
-      let line = try renderer.row(cells)
-      if let maxBytes, start.count + line.count > maxBytes {
-        throw .rowTooLarge(
-          offender: .init(customerID: customers[index], file: "", line: 0, value: ""), bytes: start.count + line.count,
-          limit: maxBytes)
-      }
-      let full = (maxRows.map { current.rows >= $0 } ?? false)
-        || (maxBytes.map { current.bytes.count + line.count > $0 } ?? false)
-      if full {
-        parts.append(current)
-        current = Part(bytes: start, rows: 0)
-      }
-      current.bytes += line
-      current.rows += 1
-    }
-    parts.append(current)
-    return parts
   }
 
   /// One workbook, or halves of the rows in turn until each fits `maxBytes`

@@ -11,6 +11,8 @@ struct KeyLookup {
   private let table: InputTable?
   private let keyIndex: Int
   private let run: RunFolder
+  /// The customers file's row of the last key found.
+  private var previousRow = -1
 
   /// - Throws: ``ExportError/invalidSetting(name:message:)`` when the keys
   ///   need a customers file and none is given, or what reading it throws.
@@ -32,7 +34,7 @@ struct KeyLookup {
         message: "the CRM key \(quoted(column)) is a column of the customers file, and there is no \(path); "
           + "give --customers FILE or match_key: file:")
     }
-    let table = try InputTable(path: path, idColumn: config.matchKey.idColumn)
+    let table = try InputTable(path: path, idColumn: config.matchKey.idColumn) { $0 == column }
     guard let index = table.column(column) else {
       throw .invalidSetting(
         name: "match_key.column",
@@ -46,27 +48,39 @@ struct KeyLookup {
     source = "\(table.name): \(column)"
   }
 
-  /// The customer's key with where it stands, or `nil` when the customers file does not list them.
-  func key(for customer: String) -> ExportError.Offender? {
+  /// The key of customer number `customer` of the run's ``RunFolder/customerIDs``
+  /// with where it stands, or `nil` when the customers file does not list them.
+  /// Asked in the run's order, it finds each row next to the one before.
+  mutating func key(for customer: Int) -> ExportError.Offender? {
+    let id = run.customerIDs[customer]
     guard let table else {
-      let file = run.found.first { run.tables[$0]!.rowOfCustomer[customer] != nil }!
+      let file = run.found.first { run.row(in: $0, customer: customer) != nil }!
       let inputs = run.tables[file]!
-      return .init(customerID: customer, file: inputs.name, line: inputs.lines[inputs.rowOfCustomer[customer]!], value: customer)
+      return .init(customerID: id, file: inputs.name, line: inputs.lines[run.row(in: file, customer: customer)!], value: id)
     }
-    guard let row = table.rowOfCustomer[customer] else { return nil }
-    let key = String(table.rows[row][keyIndex].trimmingSpaces)
-    return .init(customerID: customer, file: table.name, line: table.lines[row], value: key)
+    guard let row = table.row(of: id, after: previousRow) else { return nil }
+    previousRow = row
+    let key = String(table.values[keyIndex]![row].trimmingSpaces)
+    return .init(customerID: id, file: table.name, line: table.lines[row], value: key)
   }
 
-  /// Whether Excel would damage these keys on open: long digit strings lose
+  /// Whether Excel would damage this key on open: long digit strings lose
   /// digits past 15, leading zeros go, `12E3` becomes a number (spec §8.1.10).
-  func mayBeMangledByExcel(_ keys: [String]) -> Bool {
-    keys.contains { key in
-      let digits = key.allSatisfy(\.isASCIIDigit)
-      if digits && (key.count >= 12 || (key.count > 1 && key.hasPrefix("0"))) { return true }
-      let parts = key.uppercased().split(separator: "E", omittingEmptySubsequences: false)
-      return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }
+  static func mayBeMangledByExcel(_ key: String) -> Bool {
+    let bytes = key.utf8
+    let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    if bytes.allSatisfy({ $0 < 0x80 }) {
+      // ASCII: one byte per Character, and only e uppercases to E.
+      if bytes.allSatisfy(isDigit) {
+        return !bytes.isEmpty && (bytes.count >= 12 || (bytes.count > 1 && bytes.first == UInt8(ascii: "0")))
+      }
+      let parts = bytes.split(omittingEmptySubsequences: false) { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }
+      return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(isDigit) }
     }
+    let digits = key.allSatisfy(\.isASCIIDigit)
+    if digits && (key.count >= 12 || (key.count > 1 && key.hasPrefix("0"))) { return true }
+    let parts = key.uppercased().split(separator: "E", omittingEmptySubsequences: false)
+    return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }
   }
 }
 

@@ -1,3 +1,5 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), for the checksums in export manifests.
 ///
 /// Foundation on Linux has no CryptoKit, and one digest of a file an analyst
@@ -42,9 +44,10 @@ public struct SHA256: Sendable {
       pending.withUnsafeBufferPointer { compress(UnsafeBufferPointer(rebasing: $0[...])) }
       pending.removeAll(keepingCapacity: true)
     }
-    while rest.count >= 64 {
-      compress(UnsafeBufferPointer(rebasing: rest.prefix(64)))
-      rest = rest.dropFirst(64)
+    let whole = rest.count / 64 * 64
+    if whole > 0 {
+      compress(UnsafeBufferPointer(rebasing: rest.prefix(whole)))
+      rest = rest.dropFirst(whole)
     }
     pending += rest
   }
@@ -57,9 +60,7 @@ public struct SHA256: Sendable {
     tail += repeatElement(0, count: (tail.count <= 56 ? 56 : 120) - tail.count)
     for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> shift)) }
     tail.withUnsafeBufferPointer { blocks in
-      for start in stride(from: 0, to: blocks.count, by: 64) {
-        copy.compress(UnsafeBufferPointer(rebasing: blocks[start..<start + 64]))
-      }
+      copy.compress(blocks)
     }
     return Digest(bytes: copy.state.flatMap { word in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> $0) } })
   }
@@ -88,26 +89,55 @@ public struct SHA256: Sendable {
     0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
   ]
 
-  /// One 64-byte block into the state (FIPS 180-4 §6.2.2).
-  private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
-    var w = [UInt32](repeating: 0, count: 64)
-    for t in 0..<16 {
-      w[t] = UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16 | UInt32(block[4 * t + 2]) << 8
-        | UInt32(block[4 * t + 3])
-    }
-    for t in 16..<64 {
-      let s0 = rotate(w[t - 15], 7) ^ rotate(w[t - 15], 18) ^ (w[t - 15] >> 3)
-      let s1 = rotate(w[t - 2], 17) ^ rotate(w[t - 2], 19) ^ (w[t - 2] >> 10)
-      w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-    }
-    var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-    for t in 0..<64 {
-      let t1 = h &+ (rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)) &+ ((e & f) ^ (~e & g)) &+ Self.k[t] &+ w[t]
-      let t2 = (rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
-      (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-    }
-    for (i, value) in [a, b, c, d, e, f, g, h].enumerated() { state[i] &+= value }
-  }
+  /// Whether the processor has the SHA extensions (CSHA256).
+  static let accelerated = analyze_sha256_accelerated() == 1
+  /// Whether they do the blocks of this hash (tests check the portable code too).
+  var usesExtensions = SHA256.accelerated
 
-  private func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
+  /// Whole 64-byte blocks into the state (FIPS 180-4 §6.2.2), by the
+  /// processor's SHA extensions where it has them, else here. The state
+  /// and message schedule live in locals and a 16-word ring on the stack:
+  /// hashing the inputs of a run (hundreds of megabytes) is then a second,
+  /// not several.
+  private mutating func compress(_ blocks: UnsafeBufferPointer<UInt8>) {
+    if usesExtensions {
+      state.withUnsafeMutableBufferPointer { analyze_sha256_blocks($0.baseAddress!, blocks.baseAddress!, blocks.count / 64) }
+      return
+    }
+    var (a0, b0, c0, d0, e0, f0, g0, h0) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
+    Self.k.withUnsafeBufferPointer { k in
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { w in
+        var offset = 0
+        while offset + 64 <= blocks.count {
+          for t in 0..<16 {
+            let i = offset + 4 * t
+            w[t] = UInt32(blocks[i]) << 24 | UInt32(blocks[i + 1]) << 16 | UInt32(blocks[i + 2]) << 8 | UInt32(blocks[i + 3])
+          }
+          var (a, b, c, d, e, f, g, h) = (a0, b0, c0, d0, e0, f0, g0, h0)
+          for t in 0..<64 {
+            let word: UInt32
+            if t < 16 {
+              word = w[t]
+            } else {
+              // w[t] from w[t-16], w[t-15], w[t-7], w[t-2], kept in a ring of 16.
+              let w15 = w[(t - 15) & 15]
+              let w2 = w[(t - 2) & 15]
+              let s0 = rotate(w15, 7) ^ rotate(w15, 18) ^ (w15 >> 3)
+              let s1 = rotate(w2, 17) ^ rotate(w2, 19) ^ (w2 >> 10)
+              word = w[t & 15] &+ s0 &+ w[(t - 7) & 15] &+ s1
+              w[t & 15] = word
+            }
+            let t1 = h &+ (rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)) &+ ((e & f) ^ (~e & g)) &+ k[t] &+ word
+            let t2 = (rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+          }
+          (a0, b0, c0, d0, e0, f0, g0, h0) = (a0 &+ a, b0 &+ b, c0 &+ c, d0 &+ d, e0 &+ e, f0 &+ f, g0 &+ g, h0 &+ h)
+          offset += 64
+        }
+      }
+    }
+    state = [a0, b0, c0, d0, e0, f0, g0, h0]
+  }
 }
+
+@inline(__always) private func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }

@@ -27,6 +27,12 @@ public struct CustomerClassification: Sendable {
     self.chineseNames = chineseNames
   }
 
+  /// The columns ``append(to:features:)`` adds.
+  public static let columnNames: Set<String> = [
+    "r_score", "f_score", "m_score", "rfm_code", "rfm_segment", "value_tier", "lifecycle_stage", "current_value",
+    "potential_value", "region", "economic_zone",
+  ]
+
   /// Appends the classification columns to `table`, whose rows are `features`' rows.
   /// - Returns: province names the region mapping does not know, with their row counts.
   @discardableResult
@@ -52,6 +58,24 @@ public struct CustomerClassification: Sendable {
       tenureDays: features.tenureDays, monetaryTotal: features.monetaryTotal)
     table.append(.number("current_value", worth.current))
     table.append(.number("potential_value", worth.potential))
+    return appendRegions(to: &table)
+  }
+
+  /// Appends the columns of ``append(to:features:)`` among `names`, the same
+  /// values: the regions alone when no other is named (RFM scores and tiers
+  /// rank every customer, regions are a lookup), or all of them.
+  public func append(to table: inout FeatureTable, features: CustomerFeatures, only names: Set<String>) {
+    let wanted = names.intersection(Self.columnNames)
+    if !wanted.isSubset(of: ["region", "economic_zone"]) {
+      append(to: &table, features: features)
+    } else if !wanted.isEmpty {
+      appendRegions(to: &table)
+    }
+  }
+
+  /// Region and economic zone, from the table's province and city.
+  @discardableResult
+  private func appendRegions(to table: inout FeatureTable) -> [(name: String, count: Int)] {
     guard let provinces = table.text("province") else { return [] }
     return appendRegions(to: &table, provinces: provinces, cities: table.text("city"))
   }
@@ -61,7 +85,7 @@ public struct CustomerClassification: Sendable {
     -> [(name: String, count: Int)]
   {
     var regionOf: [String: String?] = [:]
-    var zoneOf: [String: String?] = [:]
+    var zoneOf: [ProvinceCity: String?] = [:]
     var unknown: [String: Int] = [:]
     var region = [String?](repeating: nil, count: provinces.count)
     var zone = [String?](repeating: nil, count: provinces.count)
@@ -77,7 +101,7 @@ public struct CustomerClassification: Sendable {
       region[row] = found
       if found == nil { unknown[province, default: 0] += 1 }
       let city = cities?[row] ?? nil
-      let key = city.map { "\(province)\u{1F}\($0)" } ?? province
+      let key = ProvinceCity(province: province, city: city)
       if let cached = zoneOf[key] {
         zone[row] = cached
       } else {
@@ -90,4 +114,10 @@ public struct CustomerClassification: Sendable {
     table.append(.text("economic_zone", zone))
     return unknown.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
   }
+}
+
+/// A place an economic zone is looked up for.
+private struct ProvinceCity: Hashable {
+  let province: String
+  let city: String?
 }

@@ -28,7 +28,7 @@ public struct CustomerFeatures: Sendable {
   /// T: features use rows dated strictly before it.
   public let asOf: Int32
   /// H, when labels were computed.
-  public let horizon: Int?
+  public internal(set) var horizon: Int?
   /// Customer index per row.
   public let customer: [Int32]
   /// Whether the customer has an order (any amount) before T: the churn population.
@@ -59,9 +59,9 @@ public struct CustomerFeatures: Sendable {
 
   /// Churn label: 1 when a customer of the churn population places no purchase in
   /// [T, T + H), 0 when they do, `.nan` outside the population. `nil` without labels.
-  public let churn: [Double]?
+  public internal(set) var churn: [Double]?
   /// Purchase label: 1 when the customer places a purchase in [T, T + H), else 0.
-  public let purchase: [Double]?
+  public internal(set) var purchase: [Double]?
 
   public var count: Int { customer.count }
 

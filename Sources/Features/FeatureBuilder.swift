@@ -43,6 +43,13 @@ public struct FeatureBuilder: Sendable {
   ///   ``FeatureError/unknownColumn(name:known:)`` when the purchase filter names a
   ///   column the transactions lack.
   public func build(_ history: PurchaseHistory) throws(FeatureError) -> CustomerFeatures {
+    try labelled(try unlabelled(history), history)
+  }
+
+  /// The features as of T without labels: what every builder with this T
+  /// shares (see ``FeatureStore``).
+  /// - Throws: ``FeatureError/noDataBefore(asOf:firstDay:)`` when no transaction precedes T.
+  func unlabelled(_ history: PurchaseHistory) throws(FeatureError) -> CustomerFeatures {
     let tx = history.transactions
     let t = asOf
     if let first = tx.day.min(), first >= t {
@@ -52,82 +59,73 @@ public struct FeatureBuilder: Sendable {
     let orders = OrderTable(tx, days: Int32.min..<t)
 
     // Per customer index, over orders before T.
-    var frequency = [Double](repeating: 0, count: n)
-    // Money sums are compensated, so totals of cents come out as the nearest double to the exact sum.
-    var monetary = [NeumaierSum](repeating: NeumaierSum(), count: n)
-    var purchased = [NeumaierSum](repeating: NeumaierSum(), count: n)
-    var first = [Int32](repeating: .max, count: n)
-    var last = [Int32](repeating: .min, count: n)
-    var orders90 = [Double](repeating: 0, count: n)
-    var spend90 = [NeumaierSum](repeating: NeumaierSum(), count: n)
-    var spend365 = [NeumaierSum](repeating: NeumaierSum(), count: n)
-    var refunds = [Double](repeating: 0, count: n)
-    var discounted = [Double](repeating: 0, count: n)
-    var ordered = [Bool](repeating: false, count: n)
+    var totals = [CustomerTotals](repeating: CustomerTotals(), count: n)
     let from90 = t - 90
     let from365 = t - 365
-    for o in 0..<orders.count {
-      let c = Int(orders.customer[o])
-      let amount = orders.amount[o]
-      let day = orders.day[o]
-      ordered[c] = true
-      monetary[c].add(amount)
-      if day >= from90 { spend90[c].add(amount) }
-      if day >= from365 { spend365[c].add(amount) }
-      if amount > 0 {
-        frequency[c] += 1
-        purchased[c].add(amount)
-        if day < first[c] { first[c] = day }
-        if day > last[c] { last[c] = day }
-        if day >= from90 { orders90[c] += 1 }
-        if let discount = orders.discount, discount[o] > 0 { discounted[c] += 1 }
-      } else {
-        refunds[c] += 1
+    let discount = orders.discount
+    totals.withUnsafeMutableBufferPointer { totals in
+      for o in 0..<orders.count {
+        let amount = orders.amount[o]
+        let day = orders.day[o]
+        let isRecent = day >= from90
+        let isInYear = day >= from365
+        let isDiscounted = discount.map { $0[o] > 0 } ?? false
+        totals[Int(orders.customer[o])].add(amount: amount, day: day, recent: isRecent, inYear: isInYear, discounted: isDiscounted)
       }
     }
-
     let categories = tx.category.map { distinctPurchaseCategories(tx, $0, orders, customers: n) }
     let eventCounts = history.events.map { countEvents(in: .min..<t, $0, customers: n) } ?? []
     let recentEventCounts = history.events.map { countEvents(in: from90..<t, $0, customers: n) } ?? []
-    let known = knownCustomers(history, ordered: ordered)
+    let known = knownCustomers(history, ordered: totals.map(\.ordered))
 
-    var labelsBought: [Bool]? = nil
-    var labelsBoughtFiltered: [Bool]? = nil
-    if let horizon, labelsAreComplete(history) {
-      let window = OrderTable(tx, days: t..<(t + Int32(horizon)))
-      var bought = [Bool](repeating: false, count: n)
-      for o in 0..<window.count where window.amount[o] > 0 { bought[Int(window.customer[o])] = true }
-      labelsBought = bought
-      if let purchaseFilter {
-        labelsBoughtFiltered = try purchaseFilter.buyers(tx, window: window, customers: n)
-      }
-    }
-
-    func pick(_ values: [Double]) -> [Double] { known.map { values[Int($0)] } }
-    let rowFrequency = pick(frequency)
-    let recency = known.map { c in last[Int(c)] == .min ? Double.nan : Double(t - last[Int(c)]) }
-    let tenure = known.map { c in first[Int(c)] == .max ? Double.nan : Double(t - first[Int(c)]) }
-    let rowMonetary = known.map { monetary[Int($0)].value }
+    func pick(_ value: (CustomerTotals) -> Double) -> [Double] { known.map { value(totals[Int($0)]) } }
+    let rowFrequency = pick(\.frequency)
+    let recency = pick { $0.last == .min ? .nan : Double(t - $0.last) }
+    let tenure = pick { $0.first == .max ? .nan : Double(t - $0.first) }
+    let rowMonetary = pick(\.monetary.value)
     let average = zip(rowMonetary, rowFrequency).map { $1 > 0 ? $0 / $1 : .nan }
     let interpurchase = (0..<known.count).map { i in
       rowFrequency[i] > 1 ? (tenure[i] - recency[i]) / (rowFrequency[i] - 1) : .nan
     }
     let discountShare = tx.discount.map { _ in
-      zip(pick(discounted), rowFrequency).map { $1 > 0 ? $0 / $1 : .nan }
+      zip(pick(\.discounted), rowFrequency).map { $1 > 0 ? $0 / $1 : .nan }
     }
-    let hasOrders = known.map { ordered[Int($0)] }
+    let hasOrders = known.map { totals[Int($0)].ordered }
+    func row(_ counts: [Double]) -> [Double] { known.map { counts[Int($0)] } }
     return CustomerFeatures(
-      asOf: t, horizon: labelsBought == nil ? nil : horizon, customer: known, hasOrders: hasOrders,
+      asOf: t, horizon: nil, customer: known, hasOrders: hasOrders,
       recencyDays: recency, frequency: rowFrequency, monetaryTotal: rowMonetary, monetaryAvg: average,
-      tenureDays: tenure, interpurchaseDaysAvg: interpurchase, orders90d: pick(orders90), spend90d: known.map { spend90[Int($0)].value },
-      distinctCategories: categories.map(pick), discountShare: discountShare, refundCount: pick(refunds),
-      spend365d: known.map { spend365[Int($0)].value }, purchaseValue: known.map { purchased[Int($0)].value },
-      events: eventCounts.map { ($0.type, pick($0.counts)) },
-      recentEvents: recentEventCounts.map { ($0.type, pick($0.counts)) },
-      churn: labelsBought.map { bought in
-        known.map { c in ordered[Int(c)] ? (bought[Int(c)] ? 0 : 1) : .nan }
-      },
-      purchase: (labelsBoughtFiltered ?? labelsBought).map { bought in known.map { bought[Int($0)] ? 1 : 0 } })
+      tenureDays: tenure, interpurchaseDaysAvg: interpurchase, orders90d: pick(\.orders90), spend90d: pick(\.spend90.value),
+      distinctCategories: categories.map(row), discountShare: discountShare, refundCount: pick(\.refunds),
+      spend365d: pick(\.spend365.value), purchaseValue: pick(\.purchased.value),
+      events: eventCounts.map { ($0.type, row($0.counts)) },
+      recentEvents: recentEventCounts.map { ($0.type, row($0.counts)) },
+      churn: nil, purchase: nil)
+  }
+
+  /// `features` (``unlabelled(_:)`` of a builder with this T) with this
+  /// builder's labels, when it has a horizon and the data reach its end.
+  /// - Throws: ``FeatureError/unknownColumn(name:known:)`` when the purchase
+  ///   filter names a column the transactions lack.
+  func labelled(_ features: CustomerFeatures, _ history: PurchaseHistory) throws(FeatureError) -> CustomerFeatures {
+    precondition(features.asOf == asOf, "features as of another day")
+    guard let horizon, labelsAreComplete(history) else { return features }
+    let tx = history.transactions
+    let n = history.customerIDs.count
+    let window = OrderTable(tx, days: asOf..<(asOf + Int32(horizon)))
+    var bought = [Bool](repeating: false, count: n)
+    for o in 0..<window.count where window.amount[o] > 0 { bought[Int(window.customer[o])] = true }
+    let boughtFiltered = try purchaseFilter.map { filter throws(FeatureError) in
+      try filter.buyers(tx, window: window, customers: n)
+    }
+    var labelled = features
+    labelled.horizon = horizon
+    labelled.churn = zip(features.customer, features.hasOrders).map { c, ordered in
+      ordered ? (bought[Int(c)] ? 0 : 1) : .nan
+    }
+    let purchasers = boughtFiltered ?? bought
+    labelled.purchase = features.customer.map { purchasers[Int($0)] ? 1 : 0 }
+    return labelled
   }
 
   /// Customers known before T, in index order: listed with no signup date or
@@ -186,5 +184,41 @@ public struct FeatureBuilder: Sendable {
     }
     return events.type.levels.indices.sorted { events.type.levels[$0] < events.type.levels[$1] }
       .map { (events.type.levels[$0], counts[$0]) }
+  }
+}
+
+/// One customer's sums over the orders before T, side by side in memory:
+/// orders come in date order and customers at random, and two cache lines
+/// a customer beat one for each of eleven columns.
+private struct CustomerTotals {
+  // Money sums are compensated, so totals of cents come out as the nearest double to the exact sum.
+  var monetary = NeumaierSum()
+  var purchased = NeumaierSum()
+  var spend90 = NeumaierSum()
+  var spend365 = NeumaierSum()
+  var frequency = 0.0
+  var orders90 = 0.0
+  var refunds = 0.0
+  var discounted = 0.0
+  var first = Int32.max
+  var last = Int32.min
+  var ordered = false
+
+  /// Counts one order: all of it in the totals, a purchase (amount > 0) in the purchase counts, else a refund.
+  @inline(__always) mutating func add(amount: Double, day: Int32, recent: Bool, inYear: Bool, discounted isDiscounted: Bool) {
+    ordered = true
+    monetary.add(amount)
+    if recent { spend90.add(amount) }
+    if inYear { spend365.add(amount) }
+    if amount > 0 {
+      frequency += 1
+      purchased.add(amount)
+      if day < first { first = day }
+      if day > last { last = day }
+      if recent { orders90 += 1 }
+      if isDiscounted { discounted += 1 }
+    } else {
+      refunds += 1
+    }
   }
 }

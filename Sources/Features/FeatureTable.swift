@@ -52,6 +52,23 @@ public struct FeatureTable: Sendable {
     columns.append(column)
   }
 
+  /// The columns' names and kinds without rows: what checking a formula needs.
+  public var schema: FeatureTable {
+    FeatureTable(
+      customerIDs: [],
+      columns: columns.map { column in
+        switch column {
+        case .number(let name, _): .number(name, [])
+        case .text(let name, _): .text(name, [])
+        }
+      })
+  }
+
+  /// The table with only the columns named in `names`, in their order here.
+  public func keeping(_ names: Set<String>) -> FeatureTable {
+    FeatureTable(customerIDs: customerIDs, columns: columns.filter { names.contains($0.name) })
+  }
+
   /// The numeric column `name`.
   public func numbers(_ name: String) -> [Double]? {
     for case .number(let n, let values) in columns where n == name { return values }

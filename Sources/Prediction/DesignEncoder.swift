@@ -90,6 +90,17 @@ public struct DesignEncoder: Sendable, Codable, Equatable {
   ///   ``PredictionError/invalidTerm(term:reason:)`` for a term without any
   ///   value in the rows.
   public init(fitting terms: [ModelTerm], table: FeatureTable, rows: [Int], options: Options = Options()) throws(PredictionError) {
+    self = try Self.fitted(terms, table: table, rows: rows, options: options).encoder
+  }
+
+  /// Learns the encodings of `terms` from `rows` of `table`, and returns
+  /// them with those rows encoded: what a fit needs, for one encoding of
+  /// the rows instead of two.
+  ///
+  /// - Throws: what ``init(fitting:table:rows:options:)`` throws.
+  public static func fitted(
+    _ terms: [ModelTerm], table: FeatureTable, rows: [Int], options: Options = Options()
+  ) throws(PredictionError) -> (encoder: DesignEncoder, training: Encoded) {
     try ModelFormula(terms: terms).validate(against: table)
     var encodings: [Encoding] = []
     for term in terms {
@@ -99,7 +110,6 @@ public struct DesignEncoder: Sendable, Codable, Equatable {
         encodings.append(.categorical(try Self.fitCategorical(term, values: Self.levels(term, table)!, rows: rows, options: options)))
       }
     }
-    self.encodings = encodings
     var names: [String] = []
     var owners: [Int] = []
     for (t, encoding) in encodings.enumerated() {
@@ -108,13 +118,19 @@ public struct DesignEncoder: Sendable, Codable, Equatable {
         owners.append(t)
       }
     }
-    columnNames = names
-    columnTerms = owners
-    columnMeans = []
-    let training = try encode(table, rows: rows)
-    columnMeans = (0..<names.count).map { c in
-      training.matrix.column(c).reduce(0, +) / Double(max(rows.count, 1))
+    var encoder = DesignEncoder(encodings: encodings, columnNames: names, columnTerms: owners)
+    let training = try encoder.encode(table, rows: rows)
+    encoder.columnMeans = training.matrix.withUnsafeBufferPointer { x in
+      (0..<names.count).map { c in x[(c * rows.count)..<((c + 1) * rows.count)].reduce(0, +) / Double(max(rows.count, 1)) }
     }
+    return (encoder, training)
+  }
+
+  private init(encodings: [Encoding], columnNames: [String], columnTerms: [Int]) {
+    self.encodings = encodings
+    self.columnNames = columnNames
+    self.columnTerms = columnTerms
+    columnMeans = []
   }
 
   /// The encoded rows.
@@ -131,49 +147,80 @@ public struct DesignEncoder: Sendable, Codable, Equatable {
   ///   table lacks a term's column, ``PredictionError/invalidTerm(term:reason:)``
   ///   when the column has the other kind (text/number).
   public func encode(_ table: FeatureTable, rows: [Int]) throws(PredictionError) -> Encoded {
+    var matrix: Matrix? = nil
+    let unknown = try encode(table, rows: rows, blockSize: max(rows.count, 1)) { _, block in matrix = block }
+    return Encoded(matrix: matrix ?? Matrix(rows: 0, columns: columnNames.count, columnMajor: []), unknownLevels: unknown)
+  }
+
+  /// Encodes `rows` of `table` a block of `blockSize` rows at a time, handing
+  /// each block's matrix (and where it starts in `rows`) to `body`: the same
+  /// rows as one ``encode(_:rows:)`` gives, each row encoded on its own,
+  /// without an n × p matrix in memory.
+  ///
+  /// - Returns: the levels the training never saw, over all the rows, as ``Encoded/unknownLevels``.
+  /// - Throws: what ``encode(_:rows:)`` throws.
+  public func encode(
+    _ table: FeatureTable, rows: [Int], blockSize: Int, _ body: (_ start: Int, _ block: Matrix) -> Void
+  ) throws(PredictionError) -> [(term: String, level: String, rows: Int)] {
     try ModelFormula(terms: encodings.map(\.term)).validate(against: table)
-    var storage: [Double] = []
-    storage.reserveCapacity(rows.count * columnNames.count)
-    var unknown: [(String, String, Int)] = []
+    // Per term: the numbers, or the text with each level's column (-1: the reference).
+    let numbers = encodings.map { table.numbers($0.term.source) }
+    var texts: [[String?]?] = []
+    var indexes: [LevelIndex] = []
     for encoding in encodings {
-      switch encoding {
-      case .numeric(let e):
-        let values = table.numbers(e.term.source)!
-        for r in rows {
-          let t = e.term.transformed(values[r])
-          storage.append(t.isNaN ? 0 : (t - e.mean) / e.standardDeviation)
-        }
-        if e.missingIndicator {
-          for r in rows { storage.append(values[r].isNaN ? 1 : 0) }
-        }
-      case .categorical(let e):
-        let values = Self.levels(e.term, table)!
-        let width = e.levels.count + (e.hasOther ? 1 : 0)
-        var column = [Int](repeating: -1, count: rows.count)
-        var index: [String: Int] = [e.reference: -1]
-        for (j, level) in e.levels.enumerated() { index[level] = j }
-        for level in e.grouped { index[level] = e.levels.count }
-        var unseen: [String: Int] = [:]
-        for (i, r) in rows.enumerated() {
-          let level = values[r] ?? Self.missingLevel
-          if let j = index[level] {
-            column[i] = j
-          } else {
-            unseen[level, default: 0] += 1
-            column[i] = e.hasOther ? e.levels.count : -1
+      guard case .categorical(let e) = encoding else {
+        texts.append(nil)
+        indexes.append(LevelIndex([:]))
+        continue
+      }
+      texts.append(Self.levels(e.term, table))
+      var index: [String: Int] = [e.reference: -1]
+      for (j, level) in e.levels.enumerated() { index[level] = j }
+      for level in e.grouped { index[level] = e.levels.count }
+      indexes.append(LevelIndex(index))
+    }
+    var unseen = [[String: Int]](repeating: [:], count: encodings.count)
+    for start in stride(from: 0, to: rows.count, by: max(blockSize, 1)) {
+      let block = rows[start..<min(rows.count, start + max(blockSize, 1))]
+      var storage: [Double] = []
+      storage.reserveCapacity(block.count * columnNames.count)
+      for (t, encoding) in encodings.enumerated() {
+        switch encoding {
+        case .numeric(let e):
+          let values = numbers[t]!
+          for r in block {
+            let x = e.term.transformed(values[r])
+            storage.append(x.isNaN ? 0 : (x - e.mean) / e.standardDeviation)
+          }
+          if e.missingIndicator {
+            for r in block { storage.append(values[r].isNaN ? 1 : 0) }
+          }
+        case .categorical(let e):
+          let values = texts[t]!
+          let width = e.levels.count + (e.hasOther ? 1 : 0)
+          var column = [Int](repeating: -1, count: block.count)
+          for (i, r) in block.enumerated() {
+            let level = values[r] ?? Self.missingLevel
+            if let j = indexes[t].column(of: level) {
+              column[i] = j
+            } else {
+              unseen[t][level, default: 0] += 1
+              column[i] = e.hasOther ? e.levels.count : -1
+            }
+          }
+          for j in 0..<width {
+            for i in column.indices { storage.append(column[i] == j ? 1 : 0) }
           }
         }
-        for j in 0..<width {
-          for i in rows.indices { storage.append(column[i] == j ? 1 : 0) }
-        }
-        for (level, count) in unseen.sorted(by: { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }) {
-          unknown.append((e.term.source, level, count))
-        }
       }
+      body(start, Matrix(rows: block.count, columns: columnNames.count, columnMajor: storage))
     }
-    return Encoded(
-      matrix: Matrix(rows: rows.count, columns: columnNames.count, columnMajor: storage),
-      unknownLevels: unknown)
+    var unknown: [(term: String, level: String, rows: Int)] = []
+    for (t, encoding) in encodings.enumerated() {
+      let order = unseen[t].sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
+      for (level, count) in order { unknown.append((encoding.term.source, level, count)) }
+    }
+    return unknown
   }
 
   // MARK: - Implementation details

@@ -1,5 +1,6 @@
 import Features
 import Foundation
+import LinearAlgebra
 
 /// The outcome rate across the values of one factor: the univariate view
 /// beside the model's multivariate one ("churn rate by decile of recency").
@@ -42,7 +43,8 @@ public struct FactorProfile: Sendable {
   }
 
   private static func numericGroups(_ values: [Double], rows: [Int], labels: [Bool], bins: Int) -> [Group] {
-    let present = rows.indices.filter { !values[rows[$0]].isNaN }.sorted { values[rows[$0]] < values[rows[$1]] }
+    let kept = rows.indices.filter { !values[rows[$0]].isNaN }
+    let present = RadixSort.ascendingIndices(kept.map { values[rows[$0]] }).map { kept[$0] }
     var groups: [Group] = []
     var start = 0
     let n = present.count

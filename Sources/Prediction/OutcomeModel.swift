@@ -60,7 +60,7 @@ public struct OutcomeModel: Sendable, Codable {
     public let rows: [Int]
     public let probabilities: [Double]
     public let bands: [Int]
-    public let reasons: [[ReasonCode]]
+    public let reasons: ReasonLists
     /// Levels the training never saw, per term, with their row counts.
     public let unknownLevels: [(term: String, level: String, rows: Int)]
   }
@@ -70,7 +70,11 @@ public struct OutcomeModel: Sendable, Codable {
   /// - Throws: ``PredictionError/unknownColumn(name:suggestion:)`` when the
   ///   table lacks a column the model uses.
   public func score(_ table: FeatureTable, rows: [Int], reasons count: Int = 3) throws(PredictionError) -> Scores {
-    let design = try encoder.encode(table, rows: rows)
+    score(try encoder.encode(table, rows: rows), table: table, rows: rows, reasons: count)
+  }
+
+  /// Scores `rows` of `table`, already encoded as `design` by this model's encoder.
+  public func score(_ design: DesignEncoder.Encoded, table: FeatureTable, rows: [Int], reasons count: Int = 3) -> Scores {
     let probabilities = regression.predictProbabilities(for: design.matrix)
     let coder = ReasonCoder(encoder: encoder, coefficients: regression.inputCoefficients)
     return Scores(

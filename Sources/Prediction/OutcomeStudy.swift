@@ -77,6 +77,15 @@ public struct OutcomeStudy: Sendable {
   public func run(
     _ history: PurchaseHistory, toolVersion: String, progress: (String) -> Void = { _ in }
   ) throws(PredictionError) -> OutcomeStudyResult {
+    try run(FeatureStore(history), toolVersion: toolVersion, progress: progress)
+  }
+
+  /// Runs the study on the history of `data`, taking features it already
+  /// holds (a batch job's earlier steps) rather than building them again.
+  public func run(
+    _ data: FeatureStore, toolVersion: String, progress: (String) -> Void = { _ in }
+  ) throws(PredictionError) -> OutcomeStudyResult {
+    let history = data.history
     guard horizon >= 1 else { throw .invalidParameter(name: "horizon", value: "\(horizon)", reason: "must be at least 1 day") }
     if let lookback, lookback < 1 {
       throw .invalidParameter(name: "lookback", value: "\(lookback)", reason: "must be at least 1 day")
@@ -97,25 +106,29 @@ public struct OutcomeStudy: Sendable {
     var warnings: [String] = []
 
     progress("features as of \(DayNumber.isoString(t))")
-    let fitting = try LabelledSample(history: history, asOf: t, study: self)
+    var fitting = try LabelledSample(data, asOf: t, study: self)
     if let outcomeName = formula?.outcome, outcomeName != outcome.labelName {
       throw .invalidTerm(term: "\(outcomeName) ~", reason: "this command models \(outcome.labelName)")
     }
     let terms = try terms(for: fitting.table)
+    // Only the terms' columns are read from here on: the rest of the table (the text columns above all) goes.
+    // Formulas are still checked against every column, as the messages name the nearest one.
+    let columns = fitting.table.schema
+    fitting.table = fitting.table.keeping(Set(terms.map(\.source)))
     guard !terms.isEmpty else { throw .invalidTerm(term: "(none)", reason: "the model has no terms") }
 
     var validation: OutcomeStudyResult.Validation? = nil
     let v = validateAsOf ?? t - h
     if let first = history.transactions.day.min(), first < v {
       progress("validation: fit as of \(DayNumber.isoString(v)), scored as of \(DayNumber.isoString(t))")
-      validation = try validate(history: history, validationAsOf: v, on: fitting, terms: terms, warnings: &warnings)
+      validation = try validate(data, validationAsOf: v, on: fitting, terms: terms, columns: columns, warnings: &warnings)
     } else {
       warnings.append(
         "no out-of-time validation: it needs transactions before \(DayNumber.isoString(v)) (T − H); the metrics are in-sample")
     }
 
     progress("fit as of \(DayNumber.isoString(t))")
-    let fitted = try fit(terms: terms, on: fitting)
+    let fitted = try fit(terms: terms, on: fitting, columns: columns)
     warnings += fitted.regression.diagnostics.map(\.description)
     let fitProbabilities = fitted.regression.predictProbabilities(for: fitted.design.matrix)
     let cut = threshold.threshold(labels: fitting.labels, probabilities: fitProbabilities)
@@ -140,7 +153,15 @@ public struct OutcomeStudy: Sendable {
 
     let s = scoreAsOf ?? end
     progress("scores as of \(DayNumber.isoString(s))")
-    let scores = try score(model, history: history, asOf: s, warnings: &warnings)
+    let scores: OutcomeStudyResult.Scores
+    if s == t && !terms.contains(where: { $0.source == "churn" || $0.source == "purchase" }) {
+      // The customers as of T are the fitting population, already encoded: score that design.
+      scores = OutcomeStudyResult.Scores(
+        asOf: s, customerIDs: fitting.rows.map { fitting.table.customerIDs[$0] }, excluded: fitting.excluded,
+        scores: model.score(fitted.design, table: fitting.table, rows: fitting.rows))
+    } else {
+      scores = try score(model, data, asOf: s, warnings: &warnings)
+    }
     return OutcomeStudyResult(
       model: model, fit: fitSummary, validation: validation, scores: scores, factorProfiles: profiles,
       design: design, warnings: warnings)
@@ -163,18 +184,20 @@ public struct OutcomeStudy: Sendable {
   }
 
   private func validate(
-    history: PurchaseHistory, validationAsOf v: Int32, on target: LabelledSample, terms: [ModelTerm], warnings: inout [String]
+    _ data: FeatureStore, validationAsOf v: Int32, on target: LabelledSample, terms: [ModelTerm], columns: FeatureTable,
+    warnings: inout [String]
   ) throws(PredictionError) -> OutcomeStudyResult.Validation {
-    let earlier = try LabelledSample(history: history, asOf: v, study: self)
-    let fitted = try fit(terms: terms, on: earlier)
-    warnings += fitted.regression.diagnostics.map { "validation model: \($0.description)" }
-    let cut = threshold.threshold(
-      labels: earlier.labels, probabilities: fitted.regression.predictProbabilities(for: fitted.design.matrix))
-    let design = try fitted.encoder.encode(target.table, rows: target.rows)
-    for unknown in design.unknownLevels {
+    let (encoder, regression, cut) = try validationModel(
+      data.history, asOf: v, terms: terms, columns: columns, warnings: &warnings)
+    // Scored a block of rows at a time: the same numbers without a second n × p design in memory.
+    var probabilities: [Double] = []
+    probabilities.reserveCapacity(target.rows.count)
+    let unknownLevels = try encoder.encode(target.table, rows: target.rows, blockSize: 1 << 16) { _, block in
+      probabilities += regression.predictProbabilities(for: block)
+    }
+    for unknown in unknownLevels {
       warnings.append("validation: \(unknown.rows) customers have \(unknown.term) = \(unknown.level), unseen as of \(DayNumber.isoString(v))")
     }
-    let probabilities = fitted.regression.predictProbabilities(for: design.matrix)
     let labels = target.labels
     return OutcomeStudyResult.Validation(
       fitAsOf: v, scoredAsOf: target.asOf, customerIDs: target.rows.map { target.table.customerIDs[$0] }, labels: labels,
@@ -184,23 +207,60 @@ public struct OutcomeStudy: Sendable {
       bands: Self.bandRates(bands, labels: labels, probabilities: probabilities))
   }
 
+  /// The model fitted as of `v` and its threshold. Its features, table and
+  /// design serve only this fit and are gone when it returns; they are not
+  /// kept in the store either, as no later step asks for them.
+  /// `columns` are those the earlier sample's full table would have: the terms are checked against them.
+  private func validationModel(
+    _ history: PurchaseHistory, asOf v: Int32, terms: [ModelTerm], columns: FeatureTable, warnings: inout [String]
+  ) throws(PredictionError) -> (DesignEncoder, LogisticRegressionResult, Double) {
+    let encoded: Encoded
+    do {
+      let earlier = try LabelledSample(FeatureStore(history), asOf: v, study: self, keeping: Set(terms.map(\.source)))
+      encoded = try encode(terms: terms, sample: earlier, checkedAgainst: columns)
+    }
+    let regression = try fit(encoded)
+    warnings += regression.diagnostics.map { "validation model: \($0.description)" }
+    let cut = threshold.threshold(labels: encoded.labels, probabilities: regression.predictProbabilities(for: encoded.design.matrix))
+    return (encoded.encoder, regression, cut)
+  }
+
+  /// A sample's design, with the encoder learnt from it and its labels.
+  private struct Encoded {
+    let encoder: DesignEncoder
+    let design: DesignEncoder.Encoded
+    let labels: [Bool]
+  }
+
   private struct Fitted {
     let encoder: DesignEncoder
     let design: DesignEncoder.Encoded
     let regression: LogisticRegressionResult
   }
 
-  private func fit(terms: [ModelTerm], on sample: LabelledSample) throws(PredictionError) -> Fitted {
+  private func fit(terms: [ModelTerm], on sample: LabelledSample, columns: FeatureTable) throws(PredictionError) -> Fitted {
+    let encoded = try encode(terms: terms, sample: sample, checkedAgainst: columns)
+    return Fitted(encoder: encoded.encoder, design: encoded.design, regression: try fit(encoded))
+  }
+
+  /// `columns`: the full table's columns (``FeatureTable/schema``), for the
+  /// check of the terms, as the sample's table may hold only theirs.
+  private func encode(terms: [ModelTerm], sample: LabelledSample, checkedAgainst columns: FeatureTable) throws(PredictionError)
+    -> Encoded
+  {
     guard sample.rows.count >= 2 else {
       throw .emptyPopulation(asOf: DayNumber.isoString(sample.asOf), reason: "\(sample.rows.count) customers in the population")
     }
-    let encoder = try DesignEncoder(fitting: terms, table: sample.table, rows: sample.rows, options: encoding)
-    let design = try encoder.encode(sample.table, rows: sample.rows)
-    let outcome = sample.labels.map { $0 ? 1.0 : 0.0 }
-    let regression = try Self.wrap { () throws(ModelError) in
-      try estimator.fit(design.matrix, outcome: outcome, columnNames: encoder.columnNames)
+    try ModelFormula(terms: terms).validate(against: columns)
+    let (encoder, design) = try DesignEncoder.fitted(terms, table: sample.table, rows: sample.rows, options: encoding)
+    return Encoded(encoder: encoder, design: design, labels: sample.labels)
+  }
+
+  private func fit(_ encoded: Encoded) throws(PredictionError) -> LogisticRegressionResult {
+    let outcome = encoded.labels.map { $0 ? 1.0 : 0.0 }
+    return try Self.wrap { () throws(ModelError) in
+      try estimator.fit(encoded.design.matrix, outcome: outcome, columnNames: encoded.encoder.columnNames)
     }
-    return Fitted(encoder: encoder, design: design, regression: regression)
   }
 
   private func metrics(labels: [Bool], probabilities: [Double], threshold: Double) throws(PredictionError) -> BinaryClassificationMetrics {
@@ -210,10 +270,10 @@ public struct OutcomeStudy: Sendable {
   }
 
   private func score(
-    _ model: OutcomeModel, history: PurchaseHistory, asOf s: Int32, warnings: inout [String]
+    _ model: OutcomeModel, _ data: FeatureStore, asOf s: Int32, warnings: inout [String]
   ) throws(PredictionError) -> OutcomeStudyResult.Scores {
-    let features = try Self.wrap { () throws(FeatureError) in try FeatureBuilder(asOf: s).build(history) }
-    let table = Self.table(features, history: history, classification: classification)
+    let features = try Self.wrap { () throws(FeatureError) in try data.features(FeatureBuilder(asOf: s)) }
+    let table = Self.table(features, history: data.history, classification: classification)
     let (rows, excluded) = outcome.population(features, lookback: lookback)
     guard !rows.isEmpty else { throw .emptyPopulation(asOf: DayNumber.isoString(s), reason: "no customer to score") }
     let scores = try model.score(table, rows: rows)
@@ -233,10 +293,23 @@ public struct OutcomeStudy: Sendable {
     _ features: CustomerFeatures, history: PurchaseHistory, classification: CustomerClassification
   ) -> FeatureTable {
     var table = FeatureTable(features, history: history)
+    neutral(classification).append(to: &table, features: features)
+    return table
+  }
+
+  /// ``table(_:history:classification:)`` with only the columns in `names`.
+  static func table(
+    _ features: CustomerFeatures, history: PurchaseHistory, classification: CustomerClassification, keeping names: Set<String>
+  ) -> FeatureTable {
+    var table = FeatureTable(features, history: history)
+    neutral(classification).append(to: &table, features: features, only: names)
+    return table.keeping(names)
+  }
+
+  private static func neutral(_ classification: CustomerClassification) -> CustomerClassification {
     var neutral = classification
     neutral.chineseNames = false
-    neutral.append(to: &table, features: features)
-    return table
+    return neutral
   }
 
   /// The terms with the largest standardized effect, numbers before text
@@ -277,14 +350,16 @@ public struct OutcomeStudy: Sendable {
 /// The population of a study as of one day, with its labels.
 struct LabelledSample {
   let asOf: Int32
-  let table: FeatureTable
+  var table: FeatureTable
   let rows: [Int]
   let labels: [Bool]
   let excluded: PopulationExclusions
 
-  init(history: PurchaseHistory, asOf: Int32, study: OutcomeStudy) throws(PredictionError) {
+  /// - Parameter names: the table's columns when not all (see ``OutcomeStudy/table(_:history:classification:keeping:)``).
+  init(_ data: FeatureStore, asOf: Int32, study: OutcomeStudy, keeping names: Set<String>? = nil) throws(PredictionError) {
+    let history = data.history
     let builder = FeatureBuilder(asOf: asOf, horizon: study.horizon, purchaseFilter: study.outcome.purchaseFilter)
-    let features = try OutcomeStudy.wrap { () throws(FeatureError) in try builder.build(history) }
+    let features = try OutcomeStudy.wrap { () throws(FeatureError) in try data.features(builder) }
     let (rows, excluded) = study.outcome.population(features, lookback: study.lookback)
     let label: [Double]? =
       switch study.outcome {
@@ -298,7 +373,9 @@ struct LabelledSample {
         needed: DayNumber.isoString(asOf + Int32(study.horizon) - 1))
     }
     self.asOf = asOf
-    self.table = OutcomeStudy.table(features, history: history, classification: study.classification)
+    self.table =
+      names.map { OutcomeStudy.table(features, history: history, classification: study.classification, keeping: $0) }
+      ?? OutcomeStudy.table(features, history: history, classification: study.classification)
     self.rows = rows
     self.labels = rows.map { label[$0] == 1 }
     self.excluded = excluded

@@ -41,13 +41,14 @@ public struct ReasonCoder: Sendable {
   /// The reasons for `rows` of `table`, whose encoded design is `design`.
   ///
   /// - Complexity: O(rows × columns), in blocks of rows so the working set stays small.
-  public func reasons(table: FeatureTable, rows: [Int], design: DesignEncoder.Encoded, count: Int = 3) -> [[ReasonCode]] {
+  public func reasons(table: FeatureTable, rows: [Int], design: DesignEncoder.Encoded, count: Int = 3) -> ReasonLists {
     let n = rows.count
     let terms = encoder.encodings.count
     let matrix = design.matrix
-    var result = [[ReasonCode]](repeating: [], count: n)
+    var result = ReasonLists(terms: encoder.encodings.map(\.term))
     let sources: [[Double]?] = encoder.encodings.map { table.numbers($0.term.source) }
-    let texts: [[String?]?] = encoder.encodings.map { DesignEncoder.levels($0.term, table) }
+    // Text only for categorical terms: a numeric column as text is a million strings nobody reads.
+    let texts: [[String?]?] = encoder.encodings.map { $0.term.isNumeric ? nil : DesignEncoder.levels($0.term, table) }
     let block = 4096
     var contribution = [Double](repeating: 0, count: block * terms)
     matrix.withUnsafeBufferPointer { x in
@@ -61,8 +62,10 @@ public struct ReasonCoder: Sendable {
           let column = c * n
           for i in start..<end { contribution[t * block + (i - start)] += beta * (x[column + i] - mean) }
         }
+        var best: [(Int, Double)] = []
+        best.reserveCapacity(count + 1)
         for i in start..<end {
-          var best: [(Int, Double)] = []
+          best.removeAll(keepingCapacity: true)
           for t in 0..<terms {
             let value = contribution[t * block + (i - start)]
             guard value > 0 else { continue }
@@ -72,10 +75,9 @@ public struct ReasonCoder: Sendable {
               if best.count > count { best.removeLast() }
             }
           }
-          result[i] = best.map { t, value in
-            ReasonCode(term: encoder.encodings[t].term, contribution: value,
-                       detail: detail(t, row: rows[i], source: sources[t], text: texts[t]))
-          }
+          result.append(best.lazy.map { t, value in
+            (t, value, detail(t, row: rows[i], source: sources[t], text: texts[t]))
+          })
         }
       }
     }

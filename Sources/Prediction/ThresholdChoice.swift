@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// The cut-off that turns probabilities into yes/no decisions, for
 /// accuracy, precision, recall and F1.
 public enum ThresholdChoice: Sendable, Hashable, Codable {
@@ -20,7 +22,8 @@ public enum ThresholdChoice: Sendable, Hashable, Codable {
     case .maximumF1:
       let positives = labels.reduce(0) { $0 + ($1 ? 1 : 0) }
       guard positives > 0 else { return 0.5 }
-      let order = probabilities.indices.sorted { probabilities[$0] > probabilities[$1] }
+      // Highest first; the order within equal probabilities does not matter, they are counted together.
+      let order = Array(RadixSort.ascendingIndices(probabilities).reversed())
       var truePositives = 0
       var flagged = 0
       var best = (f1: -1.0, threshold: 0.5)

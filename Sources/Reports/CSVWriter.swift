@@ -31,6 +31,10 @@ public struct CSVWriter {
   private var buffer: [UInt8] = []
   private let delimiterBytes: [UInt8]
   private let delimiterScalar: Unicode.Scalar
+  /// The delimiter's byte when it is ASCII, so fields are checked byte by byte.
+  private let delimiterByte: UInt8?
+  /// Whether a number's text (digits, `-`, `.`) can hold the delimiter and need quotes.
+  private let numbersMayNeedQuotes: Bool
 
   /// Starts a CSV file: queues the byte order mark (if asked for) and the header row.
   ///
@@ -54,6 +58,8 @@ public struct CSVWriter {
     self.sink = sink
     self.delimiterScalar = format.delimiter.unicodeScalars.first!
     self.delimiterBytes = Array(String(format.delimiter).utf8)
+    self.delimiterByte = delimiterScalar.isASCII ? UInt8(delimiterScalar.value) : nil
+    self.numbersMayNeedQuotes = "-.0123456789".unicodeScalars.contains(delimiterScalar)
     buffer.reserveCapacity(self.flushThreshold + 1024)
     if format.byteOrderMark { buffer += [0xEF, 0xBB, 0xBF] }
     for (index, name) in columns.enumerated() {
@@ -61,6 +67,27 @@ public struct CSVWriter {
       try appendText(name, column: index, row: 0)
     }
     buffer += format.lineEnding.bytes
+  }
+
+  /// A writer of the rows after the first `rowsBefore`, without BOM and
+  /// header, whose bytes are taken with ``takeBytes()``: one piece of a
+  /// file written by several threads.
+  init(columns: [String], format: CSVFormat, rowsBefore: Int) {
+    self.columns = columns
+    self.format = format
+    flushThreshold = .max
+    sink = { _ in }
+    delimiterScalar = format.delimiter.unicodeScalars.first!
+    delimiterBytes = Array(String(format.delimiter).utf8)
+    delimiterByte = delimiterScalar.isASCII ? UInt8(delimiterScalar.value) : nil
+    numbersMayNeedQuotes = "-.0123456789".unicodeScalars.contains(delimiterScalar)
+    rowCount = rowsBefore
+  }
+
+  /// The bytes written since the last call, without handing them to the sink.
+  mutating func takeBytes() -> [UInt8] {
+    defer { buffer = [] }
+    return buffer
   }
 
   /// Writes one data row.
@@ -80,8 +107,8 @@ public struct CSVWriter {
         if index > 0 { buffer += delimiterBytes }
         switch cell {
         case .text(let text): try appendText(text, column: index, row: row)
-        case .integer(let value): appendField(String(value))
-        case .number(let value, _): NumberFormatting.shortest(value).map { appendField($0) }
+        case .integer(let value): appendInteger(value)
+        case .number(let value, _): appendNumber(value)
         case .missing: break
         }
       }
@@ -106,16 +133,63 @@ public struct CSVWriter {
   }
 
   private mutating func appendText(_ text: String, column: Int, row: Int) throws(ReportError) {
+    if let delimiterByte, Self.isPlain(text, delimiter: delimiterByte) {
+      buffer += text.utf8
+      return
+    }
     guard let safe = format.formulaGuard.neutralize(text) else {
       throw .formulaCell(column: columns[column], row: row, value: text)
     }
     appendField(safe)
   }
 
+  /// Whether `text` goes out as it is, seen in one pass over its bytes: it
+  /// starts with a printable ASCII character that triggers no formula, and
+  /// holds no NUL (the formula guard's other test), quote, line break or
+  /// delimiter (what would need quotes). Most cells of a million-row file do.
+  private static func isPlain(_ text: String, delimiter: UInt8) -> Bool {
+    var bytes = text.utf8.makeIterator()
+    guard let first = bytes.next() else { return true }
+    guard first > 0x20, first < 0x80, first != UInt8(ascii: "="), first != UInt8(ascii: "+"),
+      first != UInt8(ascii: "-"), first != UInt8(ascii: "@"), first != UInt8(ascii: "\""), first != delimiter
+    else { return false }
+    while let byte = bytes.next() {
+      if byte <= UInt8(ascii: "\"") || byte == delimiter {
+        // Below the quote only NUL, CR and LF matter; tabs and spaces are plain inside a cell.
+        if byte == 0 || byte == 0x0D || byte == 0x0A || byte == UInt8(ascii: "\"") || byte == delimiter { return false }
+      }
+    }
+    return true
+  }
+
+  /// Appends the shortest text of `value` (nothing for NaN and infinities).
+  private mutating func appendNumber(_ value: Double) {
+    guard numbersMayNeedQuotes else {
+      _ = NumberFormatting.appendShortest(value, to: &buffer)
+      return
+    }
+    NumberFormatting.shortest(value).map { appendField($0) }
+  }
+
+  /// Appends an integer's digits.
+  private mutating func appendInteger(_ value: Int) {
+    guard numbersMayNeedQuotes else {
+      if value < 0 { buffer.append(UInt8(ascii: "-")) }
+      NumberFormatting.appendFixed(value.magnitude, decimals: 0, to: &buffer)
+      return
+    }
+    appendField(String(value))
+  }
+
   /// Appends `field`, quoted if RFC 4180 requires it.
   private mutating func appendField(_ field: String) {
-    let needsQuotes = field.unicodeScalars.contains {
-      $0 == delimiterScalar || $0 == "\"" || $0 == "\r" || $0 == "\n"
+    let needsQuotes: Bool
+    if let delimiterByte {
+      needsQuotes = field.utf8.contains { $0 == delimiterByte || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
+    } else {
+      needsQuotes = field.unicodeScalars.contains {
+        $0 == delimiterScalar || $0 == "\"" || $0 == "\r" || $0 == "\n"
+      }
     }
     guard needsQuotes else {
       buffer += field.utf8

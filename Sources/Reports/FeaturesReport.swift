@@ -1,5 +1,8 @@
 import DataIngest
+import Dispatch
 import Features
+import Models
+import Statistics
 
 /// `summary.md` of `analyze features`: who is in the table, the labels'
 /// rates, and each classification with counts and shares.
@@ -51,23 +54,17 @@ public struct FeaturesReport {
     }
     text += "\n## \(l.pick("Features", "特征"))\n\n"
     var summary = ReportTable(title: "", columns: [l.pick("feature", "特征"), "count", "missing", "mean", "p25", "median", "p75", "max"])
-    for case .number(let name, let values) in table.columns {
-      let present = values.filter { !$0.isNaN }.sorted()
-      guard !present.isEmpty else {
-        summary.append([.text(name), .integer(0), .integer(values.count), .missing, .missing, .missing, .missing, .missing])
-        continue
-      }
-      func q(_ p: Double) -> ReportCell {
-        let h = Double(present.count - 1) * p
-        let lo = Int(h.rounded(.down))
-        let hi = min(lo + 1, present.count - 1)
-        return .number(present[lo] + (h - Double(lo)) * (present[hi] - present[lo]), digits: 2)
-      }
-      summary.append([
-        .text(name), .integer(present.count), .integer(values.count - present.count),
-        .number(present.reduce(0, +) / Double(present.count), digits: 2), q(0.25), q(0.5), q(0.75), .number(present.last!, digits: 2),
-      ])
+    let numbers = table.columns.compactMap { column -> (String, [Double])? in
+      if case .number(let name, let values) = column { return (name, values) }
+      return nil
     }
+    // Each column sorts a million values: the columns are summarised side by side.
+    let rows = ConcurrentSlots<[ReportCell]>(repeating: [], count: numbers.count)
+    DispatchQueue.concurrentPerform(iterations: numbers.count) { c in
+      let (name, values) = numbers[c]
+      rows[c] = Self.summaryRow(name, values)
+    }
+    for c in 0..<numbers.count { summary.append(rows[c]) }
     text += summary.markdown()
     for case .text(let name, let values) in table.columns where Self.classColumns.contains(name) {
       text += "\n## \(name)\n\n"
@@ -85,6 +82,24 @@ public struct FeaturesReport {
     }
     text += "\n" + ingest.markdown(language: l)
     return text
+  }
+
+  /// A feature's row of the summary: count, missing, mean, quartiles, maximum.
+  private static func summaryRow(_ name: String, _ values: [Double]) -> [ReportCell] {
+    let present = Quantiles.sortedNonMissing(values)
+    guard !present.isEmpty else {
+      return [.text(name), .integer(0), .integer(values.count), .missing, .missing, .missing, .missing, .missing]
+    }
+    func q(_ p: Double) -> ReportCell {
+      let h = Double(present.count - 1) * p
+      let lo = Int(h.rounded(.down))
+      let hi = min(lo + 1, present.count - 1)
+      return .number(present[lo] + (h - Double(lo)) * (present[hi] - present[lo]), digits: 2)
+    }
+    return [
+      .text(name), .integer(present.count), .integer(values.count - present.count),
+      .number(present.reduce(0, +) / Double(present.count), digits: 2), q(0.25), q(0.5), q(0.75), .number(present.last!, digits: 2),
+    ]
   }
 
   /// Text columns reported with counts and shares per class.

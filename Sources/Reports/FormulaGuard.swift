@@ -38,12 +38,18 @@ public enum FormulaGuard: String, Sendable, CaseIterable {
 
   /// Whether a spreadsheet could run `text` as a formula (see the type's notes).
   public static func isDangerous(_ text: String) -> Bool {
+    // Most cells start with a printable ASCII character that triggers nothing: only NUL is left to look for.
+    if let first = text.utf8.first, first > 0x20, first < 0x80, first != UInt8(ascii: "="), first != UInt8(ascii: "+"),
+      first != UInt8(ascii: "-"), first != UInt8(ascii: "@")
+    {
+      return text.utf8.contains(0)
+    }
     var scalars = text.unicodeScalars[...]
     // Tab, CR and LF count as the first character even though they are blanks too.
     if let first = scalars.first, isTrigger(first) { return true }
     while let first = scalars.first, isSpace(first) { scalars = scalars.dropFirst() }
     if let first = scalars.first, isTrigger(first) { return true }
-    return text.unicodeScalars.contains("\0")
+    return text.utf8.contains(0)
   }
 
   /// `text` made safe by this guard.

@@ -23,45 +23,128 @@ public enum NumberFormatting {
   /// - Returns: the decimal text, or `nil` for NaN and infinities, which
   ///   have no decimal form and are written as missing cells.
   public static func shortest(_ value: Double) -> String? {
-    guard value.isFinite else { return nil }
-    if value == 0 { return "0" }
-    // `description` is "[-]d.ddd" or "[-]d.ddde±x" with the shortest digits.
-    let text = value.magnitude.description
-    let mantissa: Substring
-    var exponent = 0
-    if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-      mantissa = text[..<e]
-      exponent = Int(text[text.index(after: e)...])!
+    var bytes: [UInt8] = []
+    guard appendShortest(value, to: &bytes) else { return nil }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends ``shortest(_:)``'s text for `value` to `bytes` as UTF-8, without
+  /// making a `String` on the way: what CSV writers call per cell.
+  ///
+  /// - Returns: `false` (and appends nothing) for NaN and infinities.
+  @inlinable
+  public static func appendShortest(_ value: Double, to bytes: inout [UInt8]) -> Bool {
+    guard value.isFinite else { return false }
+    if value == 0 {
+      bytes.append(UInt8(ascii: "0"))
+      return true
+    }
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    let magnitude = value.magnitude
+    if let (digits, decimals) = shortDecimal(magnitude) {
+      appendFixed(digits, decimals: decimals, to: &bytes)
     } else {
-      mantissa = text[...]
+      appendDescribed(magnitude, to: &bytes)
     }
-    var digits = Array(mantissa.utf8.filter { $0 != UInt8(ascii: ".") })
+    return true
+  }
+
+  /// Powers of ten exact as doubles, up to the largest `shortDecimal` tries.
+  @usableFromInline
+  static let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { value, _ in value * 10 } }
+
+  /// `magnitude` as `digits / 10^decimals` with the fewest decimals, when
+  /// `digits < 2^50`: whole numbers, money and counts, most of a feature table.
+  ///
+  /// Then the decimal is exactly the shortest round-trip text: a decimal with
+  /// fewer digits would have fewer decimals, and none of those reads back as
+  /// `magnitude` (each tried is the nearest with its decimals); and below
+  /// 2^50 the values with `decimals` decimals lie more than an ulp apart, so
+  /// only one of them reads back. `digits / 10^decimals` is one correctly
+  /// rounded division, as parsing the text is. `nil` otherwise (17 digits
+  /// of a probability), for ``appendDescribed(_:to:)``.
+  @inlinable
+  static func shortDecimal(_ magnitude: Double) -> (digits: UInt, decimals: Int)? {
+    let limit = 1_125_899_906_842_624.0  // 2^50
+    for decimals in 0..<powersOfTen.count {
+      let power = powersOfTen[decimals]
+      let scaled = magnitude * power
+      guard scaled < limit else { return nil }
+      let digits = scaled.rounded()
+      if digits / power == magnitude { return (UInt(digits), decimals) }
+    }
+    return nil
+  }
+
+  /// `digits` with a decimal point `decimals` digits from the right (`0.0031` for 31 and 4).
+  @inlinable
+  static func appendFixed(_ digits: UInt, decimals: Int, to bytes: inout [UInt8]) {
+    var text: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: 20 digits, or 16 and "0." fit
+    withUnsafeMutableBytes(of: &text) { raw in
+      var end = raw.count
+      var rest = digits
+      var written = 0
+      while rest > 0 || written <= decimals {
+        if written == decimals && decimals > 0 {
+          end -= 1
+          raw[end] = UInt8(ascii: ".")
+        }
+        end -= 1
+        raw[end] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
+        written += 1
+      }
+      bytes.append(contentsOf: raw[end...])
+    }
+  }
+
+  /// The digits of Swift's `description` (the shortest round-trip digits),
+  /// moved about the decimal point so there is no exponent, no `.0` and no
+  /// leading or trailing zero beyond the point's neighbours.
+  @usableFromInline
+  static func appendDescribed(_ magnitude: Double, to bytes: inout [UInt8]) {
+    // `description` is "d.ddd" or "d.ddde±x" with the shortest digits.
+    let text = magnitude.description
+    var digits: [UInt8] = []
+    digits.reserveCapacity(24)
+    var point: Int? = nil
+    var exponent = 0
+    var exponentSign = 1
+    var inExponent = false
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "."): point = digits.count
+      case UInt8(ascii: "e"), UInt8(ascii: "E"): inExponent = true
+      case UInt8(ascii: "-") where inExponent: exponentSign = -1
+      case UInt8(ascii: "+"): break
+      default:
+        if inExponent { exponent = exponent * 10 + Int(byte - UInt8(ascii: "0")) } else { digits.append(byte) }
+      }
+    }
     // Where the decimal point falls, counted in digits from the left.
-    let pointInMantissa =
-      mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) }
-      ?? mantissa.count
-    var point = pointInMantissa + exponent
-    while digits.first == UInt8(ascii: "0") {
-      digits.removeFirst()
-      point -= 1
+    var position = (point ?? digits.count) + exponentSign * exponent
+    var start = 0
+    while start < digits.count && digits[start] == UInt8(ascii: "0") {
+      start += 1
+      position -= 1
     }
-    while digits.last == UInt8(ascii: "0") { digits.removeLast() }
+    var end = digits.count
+    while end > start && digits[end - 1] == UInt8(ascii: "0") { end -= 1 }
+    let significant = digits[start..<end]
 
     let zero = UInt8(ascii: "0")
-    var out: [UInt8] = value < 0 ? [UInt8(ascii: "-")] : []
-    if point <= 0 {
-      out += [zero, UInt8(ascii: ".")]
-      out += repeatElement(zero, count: -point)
-      out += digits
-    } else if point >= digits.count {
-      out += digits
-      out += repeatElement(zero, count: point - digits.count)
+    if position <= 0 {
+      bytes += [zero, UInt8(ascii: ".")]
+      bytes += repeatElement(zero, count: -position)
+      bytes += significant
+    } else if position >= significant.count {
+      bytes += significant
+      bytes += repeatElement(zero, count: position - significant.count)
     } else {
-      out += digits[..<point]
-      out.append(UInt8(ascii: "."))
-      out += digits[point...]
+      bytes += significant.prefix(position)
+      bytes.append(UInt8(ascii: "."))
+      bytes += significant.dropFirst(position)
     }
-    return String(decoding: out, as: UTF8.self)
   }
 
   /// `value` rounded to exactly `digits` decimals, as C's `%.*f` does

@@ -305,7 +305,8 @@ extension OutcomeReport {
     }
     text += table.markdown()
     var first: [String: Int] = [:]
-    for reasons in scores.scores.reasons { if let top = reasons.first { first[top.term.source, default: 0] += 1 } }
+    let reasons = scores.scores.reasons
+    for i in reasons.indices { if let top = reasons.reason(0, of: i) { first[top.term.source, default: 0] += 1 } }
     if !first.isEmpty {
       var reasons = ReportTable(
         title: l.pick("Most common first reason", "最常见的首要原因"),

@@ -123,6 +123,18 @@ public struct OutcomeReport: Sendable {
   public static func writeScores(
     _ scores: OutcomeModel.Scores, customerIDs: [String], bands: RiskBands, language: ReportLanguage, to path: String
   ) throws(ReportError) {
+    // A million customers share a few thousand reasons: each is worded once.
+    var worded: [ReasonWording: String] = [:]
+    let texts = (0..<3).map { r in
+      scores.reasons.indices.map { i -> String? in
+        guard let reason = scores.reasons.reason(r, of: i) else { return nil }
+        let key = ReasonWording(term: reason.term, detail: reason.detail)
+        if let text = worded[key] { return text }
+        let text = reasonText(reason, language)
+        worded[key] = text
+        return text
+      }
+    }
     try CSVWriter.writeFile(
       at: path, columns: ["customer_id", "probability", "risk_band", "reason_1", "reason_2", "reason_3"],
       rowCount: customerIDs.count
@@ -130,9 +142,14 @@ public struct OutcomeReport: Sendable {
       cells[0] = .text(customerIDs[i])
       cells[1] = .number(scores.probabilities[i])
       cells[2] = .text(bands.names[scores.bands[i]])
-      let reasons = scores.reasons[i]
-      for r in 0..<3 { cells[3 + r] = r < reasons.count ? .text(reasonText(reasons[r], language)) : .missing }
+      for r in 0..<3 { cells[3 + r] = ReportCell(texts[r][i]) }
     }
+  }
+
+  /// What the text of a reason depends on (not its contribution).
+  private struct ReasonWording: Hashable {
+    let term: ModelTerm
+    let detail: ReasonCode.Detail
   }
 
   /// Writes `--export-design`: customer_id, the label and each design column as fitted.
@@ -140,14 +157,12 @@ public struct OutcomeReport: Sendable {
     guard let design = result.design else { return }
     let n = design.customerIDs.count
     let p = design.columnNames.count
-    try design.matrix.withUnsafeBufferPointer { x throws(ReportError) in
-      try CSVWriter.writeFile(
-        at: path, columns: ["customer_id", result.model.outcome.labelName] + design.columnNames, rowCount: n
-      ) { i, cells in
-        cells[0] = .text(design.customerIDs[i])
-        cells[1] = .integer(design.labels[i] ? 1 : 0)
-        for c in 0..<p { cells[2 + c] = .number(x[c * n + i]) }
-      }
+    try CSVWriter.writeFile(
+      at: path, columns: ["customer_id", result.model.outcome.labelName] + design.columnNames, rowCount: n
+    ) { i, cells in
+      cells[0] = .text(design.customerIDs[i])
+      cells[1] = .integer(design.labels[i] ? 1 : 0)
+      for c in 0..<p { cells[2 + c] = .number(design.matrix[i, c]) }
     }
   }
 

@@ -36,9 +36,9 @@ extension ReportTable {
   /// - Throws: ``ReportError/formulaCell(column:row:value:)`` under
   ///   ``FormulaGuard/reject`` (and then no file is left behind), or a file error.
   public func writeCSV(to path: String, format: CSVFormat = CSVFormat()) throws(ReportError) {
-    let file = try AtomicFileWriter(path: path)
-    try writeCSV(format: format) { (chunk: [UInt8]) throws(ReportError) in try file.append(chunk) }
-    try file.commit()
+    try CSVWriter.writeFile(at: path, columns: columns, format: format, rowCount: rows.count) { i, cells in
+      cells = rows[i]
+    }
   }
 
   private func writeCSV(format: CSVFormat, sink: @escaping CSVWriter.Sink) throws(ReportError) {

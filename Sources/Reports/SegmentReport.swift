@@ -61,37 +61,42 @@ public struct SegmentReport: Sendable {
 
   func name(_ j: Int) -> String { language.pick(names[j].en, names[j].zh) }
 
-  /// `segments.csv`: one row per clustered customer, in the feature table's order.
-  public var segmentsTable: ReportTable {
+  /// Writes `segments.csv`: one row per clustered customer, in the feature table's order.
+  public func writeSegments(to path: String) throws(ReportError) {
     let d = result.distances
-    return Self.segmentsTable(
+    try Self.writeSegments(
       customerIDs: result.customerIDs, nearest: d.nearest, nearestDistance: d.nearestDistance, second: d.second,
-      secondDistance: d.secondDistance, name: name)
+      secondDistance: d.secondDistance, names: names.indices.map(name), to: path)
   }
 
-  /// `segments.csv` of customers put into a saved model's segments (`analyze score`).
-  public static func assignmentTable(_ assigned: SegmentAssignment, names: [SegmentName], language: ReportLanguage) -> ReportTable {
-    segmentsTable(
+  /// Writes the `segments.csv` of customers put into a saved model's segments (`analyze score`).
+  public static func writeAssignment(
+    _ assigned: SegmentAssignment, names: [SegmentName], language: ReportLanguage, to path: String
+  ) throws(ReportError) {
+    try writeSegments(
       customerIDs: assigned.customerIDs, nearest: assigned.segment, nearestDistance: assigned.distance,
-      second: assigned.second, secondDistance: assigned.secondDistance) { language.pick(names[$0].en, names[$0].zh) }
+      second: assigned.second, secondDistance: assigned.secondDistance,
+      names: names.map { language.pick($0.en, $0.zh) }, to: path)
   }
 
-  private static func segmentsTable(
+  /// Streamed from the columns: a million rows never sit in memory as a table.
+  private static func writeSegments(
     customerIDs: [String], nearest: [Int32], nearestDistance: [Double], second: [Int32], secondDistance: [Double],
-    name: (Int) -> String
-  ) -> ReportTable {
-    var table = ReportTable(
-      title: "segments",
-      columns: ["customer_id", "segment", "segment_name", "distance", "second_segment", "second_distance"])
-    for i in customerIDs.indices {
+    names: [String], to path: String
+  ) throws(ReportError) {
+    try CSVWriter.writeFile(
+      at: path, columns: ["customer_id", "segment", "segment_name", "distance", "second_segment", "second_distance"],
+      rowCount: customerIDs.count
+    ) { i, cells in
       let j = Int(nearest[i])
       let other = Int(second[i])
-      table.append([
-        .text(customerIDs[i]), .integer(j), .text(name(j)), .number(nearestDistance[i]),
-        other < 0 ? .missing : .integer(other), other < 0 ? .missing : .number(secondDistance[i]),
-      ])
+      cells[0] = .text(customerIDs[i])
+      cells[1] = .integer(j)
+      cells[2] = .text(names[j])
+      cells[3] = .number(nearestDistance[i])
+      cells[4] = other < 0 ? .missing : .integer(other)
+      cells[5] = other < 0 ? .missing : .number(secondDistance[i])
     }
-    return table
   }
 
   /// `centroids.csv`: one row per segment; for every design column the mean

@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// Sample quantiles by linear interpolation between order statistics: the
 /// default of pandas (`Series.quantile`, `describe`) and numpy
 /// (`method="linear"`), type 7 of Hyndman & Fan.
@@ -52,10 +54,9 @@ public enum Quantiles {
     return probabilities.map { quantile(sorted, $0) }
   }
 
-  /// The non-NaN values, ascending.
-  static func sortedNonMissing(_ values: [Double]) -> [Double] {
-    var kept = values.filter { !$0.isNaN }
-    kept.sort()
-    return kept
+  /// The non-NaN values, ascending: what `values.filter { !$0.isNaN }.sorted()`
+  /// gives, in linear time (feature tables sort a million values per column).
+  public static func sortedNonMissing(_ values: [Double]) -> [Double] {
+    RadixSort.sorted(values.filter { !$0.isNaN })
   }
 }

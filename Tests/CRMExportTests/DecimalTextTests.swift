@@ -34,6 +34,10 @@ import Testing
     #expect(DecimalText.fixed(0.00005, scale: 2, percent: true) == "0.01")
     #expect(DecimalText.fixed(1, scale: 0, percent: true) == "100")
     #expect(DecimalText.fixed(0.07, scale: 1, percent: true) == "7.0")
+    #expect(DecimalText.fixed(0.0731, scale: 2, percent: true) == "7.31")
+    #expect(DecimalText.fixed(0.999996, scale: 2, percent: true) == "100.00")
+    #expect(DecimalText.fixed(-0.0000001, scale: 2, percent: true) == "0.00")
+    #expect(DecimalText.fixed(12.5, scale: 0, percent: true) == "1250")
   }
 
   @Test("NaN and infinities have no decimal form")

@@ -41,6 +41,16 @@ import Testing
     try #require(ReadBack.csv(fixture.bytes("zoho-update.csv"))).records
   }
 
+  @Test("a dangerous value repeated is guarded and counted every time")
+  func repeated() throws {
+    let fixture = ExportFixture(cities: ["=Evil", "=Evil", "Lyon"])
+    let result = try fixture.export(.zoho) { config in
+      config.columns = [.init(source: "probability"), .init(source: "city", header: "City", formulaGuard: .prefix)]
+    }
+    #expect(try cells(fixture).map { $0[2] } == ["City", "'=Evil", "'=Evil", "Lyon"])
+    #expect(result.warnings.first == "City: a value that would run as a spreadsheet formula was written with the prefix guard (2 times)")
+  }
+
   @Test("reject refuses the export and writes nothing", arguments: triggers, [false, true])
   func reject(trigger: String, tag: Bool) throws {
     let (fixture, result) = try export(trigger: trigger, mode: .reject, tag: tag)

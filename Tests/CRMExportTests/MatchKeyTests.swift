@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import CRMExport
@@ -117,6 +118,29 @@ import Testing
     #expect(result.keySource == "customer_id")
     let file = try #require(ReadBack.csv(fixture.bytes("generic-update.csv")))
     #expect(file.records.map { $0[0] } == ["customer_key", "C1", "C2", "C3"])
+  }
+
+  @Test("files listing customers in other orders, or customers the features lack, are joined by id")
+  func joinAcrossOrders() throws {
+    let directory = TemporaryDirectory()
+    directory.write("run/features.csv", "customer_id,rfm_segment\nC1,Champions\nC2,Lost\n")
+    directory.write("run/scores.csv", "customer_id,probability,risk_band\nC3,0.25,low\nC2,0.5,medium\nC1,0.75,high\n")
+    directory.write("run/segments.csv", "customer_id,segment_name\nC2,Dormant\n")
+    var config = ExportConfig(profile: .generic)
+    config.matchKey.column = "customer_id"
+    config.settings.emptyCells = .write
+    let exporter = CRMExporter(config: config)
+    let run = try RunFolder(path: "\(directory.path)/run", columns: exporter.sourceColumns)
+    #expect(run.customerIDs == ["C1", "C2", "C3"])
+    _ = try exporter.export(run, customers: nil, to: "\(directory.path)/out")
+    let file = try #require(ReadBack.csv(Array(try Data(contentsOf: URL(fileURLWithPath: "\(directory.path)/out/generic-update.csv")))))
+    #expect(
+      file.records == [
+        ["customer_key", "churn_probability", "churn_risk", "segment", "rfm_segment"],
+        ["C1", "0.7500", "high", "", "Champions"],
+        ["C2", "0.5000", "medium", "Dormant", "Lost"],
+        ["C3", "0.2500", "low", "", ""],
+      ])
   }
 
   @Test("a key column the customers file lacks is a setting error listing its columns")

@@ -22,9 +22,10 @@ import Testing
     #expect(SHA256.hash([UInt8]()).hex == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
   }
 
-  @Test("one million times \"a\", fed in uneven pieces")
-  func million() {
+  @Test("one million times \"a\", fed in uneven pieces, by the portable code and the SHA extensions", arguments: [false, true])
+  func million(extensions: Bool) {
     var hasher = SHA256()
+    hasher.usesExtensions = extensions && SHA256.accelerated
     var fed = 0
     var piece = 1
     while fed < 1_000_000 {
@@ -34,6 +35,18 @@ import Testing
       piece = piece * 3 % 1000 + 1
     }
     #expect(hasher.finalize().hex == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+  }
+
+  @Test("the portable code and the SHA extensions agree on messages of every length up to 300 bytes")
+  func bothPaths() {
+    var bytes: [UInt8] = []
+    for length in 0...300 {
+      var portable = SHA256()
+      portable.usesExtensions = false
+      portable.update(bytes)
+      #expect(portable.finalize() == SHA256.hash(bytes), "length \(length)")
+      bytes.append(UInt8(truncatingIfNeeded: length &* 131 &+ 7))
+    }
   }
 
   @Test("messages of 55, 56 and 64 bytes pad into one or two blocks correctly")

@@ -67,6 +67,24 @@ import Testing
     }
   }
 
+  @Test("short decimals (money, counts, sums) are written as from Swift's description, digit for digit")
+  func shortDecimalsMatchDescription() {
+    var generator = SplitMix64(seed: 7)
+    var values: [Double] = [0.1, 0.7, 1.005, 10442.53, 1725.8000000000002, 0.0001, 1e-15, 123456789.123456, 1_125_899_906_842_623]
+    for _ in 0..<20_000 {
+      let cents = Double(generator.next() % 100_000_000) - 50_000_000
+      let places = Double([1, 10, 100, 1_000, 1_000_000][Int(generator.next() % 5)])
+      values += [cents / places, cents / 100 + cents / 100_000, cents / 7, cents * 0.01 * 3]
+    }
+    for value in values {
+      var fast: [UInt8] = []
+      _ = NumberFormatting.appendShortest(value, to: &fast)
+      var reference: [UInt8] = value < 0 ? [UInt8(ascii: "-")] : []
+      NumberFormatting.appendDescribed(value.magnitude, to: &reference)
+      #expect(fast == reference || value == 0, "\(value): \(String(decoding: fast, as: UTF8.self))")
+    }
+  }
+
   @Test(
     "fixed decimals round like C's %.*f, ties to even on exact binary values",
     arguments: [

@@ -29,4 +29,27 @@ import Testing
     #expect(Quantiles.quantile(unsorted: [4, .nan, 1, 3, 2], 0.25) == 1.75)
     #expect(Quantiles.quantiles(unsorted: [10, 0, .nan], [0, 0.5, 1]) == [0, 5, 10])
   }
+
+  @Test("the radix sort of long columns is the standard sort, bit for bit: negatives, ties, ±0 in input order, NaN left out")
+  func radixSortMatchesSort() {
+    var state: UInt64 = 2024
+    func next() -> UInt64 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return state >> 11
+    }
+    let specials: [Double] = [0, -0.0, .nan, .infinity, -.infinity, .leastNonzeroMagnitude, -.greatestFiniteMagnitude]
+    for size in [10, 5_000, 100_000] {
+      let values = (0..<size).map { i -> Double in
+        switch next() % 4 {
+        case 0: return specials[Int(next() % UInt64(specials.count))]
+        case 1: return Double(Int(next() % 200) - 100)
+        case 2: return Double(bitPattern: next() << 11 | next() % 2048)
+        default: return Double(next() % 1_000_000) / 100 - 5_000
+        }
+      }
+      let expected = values.filter { !$0.isNaN }.sorted()
+      let sorted = Quantiles.sortedNonMissing(values)
+      #expect(sorted.map(\.bitPattern) == expected.map(\.bitPattern), "size \(size)")
+    }
+  }
 }

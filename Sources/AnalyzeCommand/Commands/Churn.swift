@@ -31,9 +31,9 @@ extension Analyze {
       if let lookback, lookback < 1 { throw ValidationError("--lookback must be at least 1 day.") }
     }
 
-    func execute(_ history: PurchaseHistory) throws {
+    func execute(_ data: FeatureStore) throws {
       try runOutcomeStudy(
-        history, input: input, output: output, model: model,
+        data, input: input, output: output, model: model,
         study: try model.study(outcome: .churn, horizon: horizon, lookback: lookback))
     }
   }
@@ -65,10 +65,10 @@ extension Analyze {
       if category != nil && channel != nil { throw ValidationError("Give --category or --channel, not both.") }
     }
 
-    func execute(_ history: PurchaseHistory) throws {
+    func execute(_ data: FeatureStore) throws {
       let filter: PurchaseFilter? = category.map { .category($0) } ?? channel.map { .channel($0) }
       try runOutcomeStudy(
-        history, input: input, output: output, model: model,
+        data, input: input, output: output, model: model,
         study: try model.study(outcome: .purchase(filter), horizon: horizon, lookback: nil))
     }
   }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DataIngest
+import Features
 import Foundation
 import Reports
 import Statistics
@@ -26,7 +27,8 @@ extension Analyze {
       guard top >= 1 else { throw ValidationError("--top must be at least 1.") }
     }
 
-    func execute(_ history: PurchaseHistory) throws {
+    func execute(_ data: FeatureStore) throws {
+      let history = data.history
       let folder = try OutputFolder(output.out)
       try folder.writeIngest(history.ingest)
       let report = DescribeReport(

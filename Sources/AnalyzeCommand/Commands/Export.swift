@@ -59,8 +59,8 @@ extension Analyze {
         if let format { exportConfig.settings.format = format }
         if let bom { exportConfig.settings.byteOrderMark = bom }
         if force { exportConfig.force = true }
-        let run = try RunFolder(path: runDirectory)
         let exporter = CRMExporter(config: exportConfig)
+        let run = try RunFolder(path: runDirectory, columns: exporter.sourceColumns)
         let result = try exporter.export(run, customers: customers, to: out)
         print(summary(result, rejectsFile: "\(out)/\(exporter.rejectsFileName)"))
       } catch {

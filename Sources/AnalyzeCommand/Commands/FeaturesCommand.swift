@@ -24,10 +24,11 @@ extension Analyze {
 
     @OptionGroup var classes: ClassificationOptions
 
-    func execute(_ history: PurchaseHistory) throws {
+    func execute(_ data: FeatureStore) throws {
+      let history = data.history
       let folder = try OutputFolder(output.out)
       try folder.writeIngest(history.ingest)
-      let features = try window.builder(for: history).build(history)
+      let features = try data.features(window.builder(for: history))
       if window.horizon != nil && features.churn == nil {
         FileHandle.standardError.write(Data(
           "analyze: no labels: the data end before as-of + horizon − 1; features only.\n".utf8))

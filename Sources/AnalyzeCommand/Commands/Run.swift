@@ -61,10 +61,16 @@ extension Analyze {
         throw ExitCode(3)
       }
       log.event("loading", ["job": configuration.name])
-      let history = try PurchaseHistoryLoader.load(
-        try InputOptions.parse(configuration.inputArguments).dataSource(),
-        options: try InputOptions.parse(configuration.inputArguments).ingestOptions())
-      guard let dayAfterLast = FeatureBuilder.dayAfterLastTransaction(history) else { throw ValidationError("the job's data has no transaction") }
+      // The steps share the history and the features they build (see FeatureStore); both go once no later step reads data.
+      var store: FeatureStore? = FeatureStore(try Self.load(configuration))
+      let ingest = store!.history.ingest
+      guard let dayAfterLast = FeatureBuilder.dayAfterLastTransaction(store!.history) else {
+        throw ValidationError("the job's data has no transaction")
+      }
+      let lastDataStep = configuration.steps.lastIndex { Self.stepCommands[$0.command] == true }
+      // The inputs are hashed for the manifest while the steps run.
+      let inputFiles = configuration.inputFiles
+      let inputs = BackgroundWork { RunMetrics.inputs(inputFiles, ingest: ingest) }
       let asOfDay = asOf?.day ?? configuration.asOf.flatMap { DateParser(order: .ymd).day(from: $0) } ?? dayAfterLast
       let asOfText = DayNumber.isoString(asOfDay)
 
@@ -98,7 +104,10 @@ extension Analyze {
         let clock = Date()
         do {
           var command = try Analyze.parseAsRoot(arguments)
-          if let data = command as? DataCommand { try data.execute(history) } else { try command.run() }
+          if let data = command as? DataCommand { try data.execute(store!) } else { try command.run() }
+          if index == lastDataStep { store = nil }
+          // What the step freed goes back to the system before the next step allocates its own.
+          FreedMemory.release()
         } catch {
           folder.discard()
           // A command that printed its own error exits with a bare status; say so rather than nothing.
@@ -116,12 +125,12 @@ extension Analyze {
         log.event("done", ["step": name, "seconds": String(format: "%.3f", seconds)])
       }
 
-      let metrics = RunMetrics.collect(run: folder.partial, steps: steps, history: history, previous: folder.previous)
+      let metrics = RunMetrics.collect(run: folder.partial, steps: steps, ingest: ingest, previous: folder.previous)
       let manifest = RunManifest(
         toolVersion: Analyze.configuration.version, job: configuration.name, jobFile: configuration.path,
         jobFileSHA256: FileDigest.sha256(path: configuration.path) ?? "",
         asOf: asOfText, started: started,
-        inputs: RunMetrics.inputs(configuration.inputFiles, history: history), steps: steps, metrics: metrics.values,
+        inputs: inputs.value, steps: steps, metrics: metrics.values,
         gates: configuration.gates, warnings: metrics.warnings)
       do { try Data(try manifest.jsonBytes()).write(to: URL(fileURLWithPath: "\(folder.partial)/manifest.json")) } catch {
         folder.discard()
@@ -138,6 +147,19 @@ extension Analyze {
       log.event("finished", ["run": folder.final, "status": manifest.status])
       print("Run \(configuration.name) as of \(asOfText): \(manifest.status), \(steps.count) steps, in \(folder.final)")
       if !failed.isEmpty { throw JobError.gatesFailed(failed) }
+    }
+
+    /// The job's data, without the columns none of its steps reads: they
+    /// would take memory all through the run (a tenth of it for quantity and
+    /// channel of ten million transactions).
+    static func load(_ configuration: JobConfiguration) throws -> PurchaseHistory {
+      let input = try InputOptions.parse(configuration.inputArguments)
+      var history = try PurchaseHistoryLoader.load(try input.dataSource(), options: try input.ingestOptions())
+      let commands = Set(configuration.steps.map(\.command))
+      // Only describe summarises quantities; describe and propensity (--channel) read channels.
+      if !commands.contains("describe") { history.transactions.quantity = nil }
+      if commands.isDisjoint(with: ["describe", "propensity"]) { history.transactions.channel = nil }
+      return history
     }
   }
 }

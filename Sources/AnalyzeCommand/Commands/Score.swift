@@ -28,7 +28,8 @@ extension Analyze {
     @Option(help: ArgumentHelp("The regions file the model was trained with, if not the built-in China mapping.", valueName: "regions.yaml"))
     var regions: String?
 
-    func execute(_ history: PurchaseHistory) throws {
+    func execute(_ data: FeatureStore) throws {
+      let history = data.history
       let bytes: Data
       do { bytes = try Data(contentsOf: URL(fileURLWithPath: model)) } catch {
         throw PredictionError.invalidModel(path: model, reason: "cannot be read (\(error.localizedDescription))")
@@ -37,7 +38,7 @@ extension Analyze {
       let folder = try OutputFolder(output.out)
       try folder.writeIngest(history.ingest)
       guard let dayAfterLast = FeatureBuilder.dayAfterLastTransaction(history) else { throw FeatureError.noTransactions }
-      let features = try FeatureBuilder(asOf: asOf?.day ?? dayAfterLast).build(history)
+      let features = try data.features(FeatureBuilder(asOf: asOf?.day ?? dayAfterLast))
       let classification = CustomerClassification(
         regions: try regions.map { path throws(FeatureError) in try RegionMapping.load(path: path) } ?? .china)
       var table = OutcomeStudy.table(features, history: history, classification: classification)
@@ -45,7 +46,8 @@ extension Analyze {
         PurchaseBehaviour.append(to: &table, features: features)
         let segments = try SegmentModel.decode(Array(bytes))
         let assigned = try segments.assign(table)
-        try folder.write(SegmentReport.assignmentTable(assigned, names: segments.names, language: output.lang), as: "segments.csv")
+        try SegmentReport.writeAssignment(
+          assigned, names: segments.names, language: output.lang, to: "\(output.out)/segments.csv")
         print("\(assigned.customerIDs.count) customers assigned to \(segments.k) segments as of \(DayNumber.isoString(features.asOf)).")
       } else {
         let outcomeModel = try OutcomeModel.decode(bytes, path: model)

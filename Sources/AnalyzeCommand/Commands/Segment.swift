@@ -86,10 +86,11 @@ extension Analyze {
       features.flatMap { $0.split(separator: ",").map(String.init) }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
     }
 
-    func execute(_ history: PurchaseHistory) throws {
+    func execute(_ data: FeatureStore) throws {
+      let history = data.history
       let folder = try OutputFolder(output.out)
       try folder.writeIngest(history.ingest)
-      let customerFeatures = try window.builder(for: history, defaultHorizon: 90).build(history)
+      let customerFeatures = try data.features(window.builder(for: history, defaultHorizon: 90))
       var table = FeatureTable(customerFeatures, history: history)
       PurchaseBehaviour.append(to: &table, features: customerFeatures)
 
@@ -132,7 +133,7 @@ extension Analyze {
         excluded: .init(prospects: prospects, refundOnly: refundOnly), truth: truthCheck, language: output.lang,
         silhouetteExactLimit: segmentation.silhouetteExactLimit, silhouetteSampleSize: segmentation.silhouetteSampleSize)
 
-      try folder.write(report.segmentsTable, as: "segments.csv")
+      try report.writeSegments(to: "\(output.out)/segments.csv")
       try folder.write(report.centroidsTable, as: "centroids.csv")
       try folder.write(report.kSelectionTable, as: "k_selection.csv")
       try folder.writeReport(markdown: report.markdown, as: "profile.md", charts: report.charts, language: output.lang)

@@ -38,10 +38,11 @@ extension Analyze {
 
     @OptionGroup var classes: ClassificationOptions
 
-    func execute(_ history: PurchaseHistory) throws {
+    func execute(_ data: FeatureStore) throws {
+      let history = data.history
       // The grammar is checked before the data is read; fields and types once the table is built.
       let ruleSet = try TagRuleSet.load(path: rules)
-      let features = try window.builder(for: history).build(history)
+      let features = try data.features(window.builder(for: history))
       var table = try classes.classifiedTable(features, history: history, chineseNames: classNames == .zh).table
       var joins: [RunJoin] = []
       if let runFolder { joins = try RunOutputs.join(folder: runFolder, into: &table) }

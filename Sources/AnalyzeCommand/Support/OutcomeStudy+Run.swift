@@ -1,15 +1,17 @@
 import DataIngest
+import Features
 import Foundation
 import Prediction
 import Reports
 
-/// Runs `study` on `history` and writes every output of `analyze churn` / `analyze propensity`.
+/// Runs `study` on `data` and writes every output of `analyze churn` / `analyze propensity`.
 func runOutcomeStudy(
-  _ history: PurchaseHistory, input: InputOptions, output: OutputOptions, model: ModelOptions, study: OutcomeStudy
+  _ data: FeatureStore, input: InputOptions, output: OutputOptions, model: ModelOptions, study: OutcomeStudy
 ) throws {
+  let history = data.history
   let folder = try OutputFolder(output.out)
   try folder.writeIngest(history.ingest)
-  let result = try study.run(history, toolVersion: Analyze.configuration.version, progress: ProgressReporter.stages())
+  let result = try study.run(data, toolVersion: Analyze.configuration.version, progress: ProgressReporter.stages())
   let report = OutcomeReport(result: result, language: output.lang)
   try folder.write(report.coefficientsTable, as: "coefficients.csv")
   try folder.write(report.metricsTable, as: "metrics.csv")

@@ -9,10 +9,10 @@ struct RunMetrics {
   var values: [String: Double] = [:]
   var warnings: [String] = []
 
-  static func collect(run: String, steps: [RunManifest.Step], history: PurchaseHistory, previous: String?) -> RunMetrics {
+  static func collect(run: String, steps: [RunManifest.Step], ingest: IngestReport, previous: String?) -> RunMetrics {
     var metrics = RunMetrics()
-    let read = history.ingest.files.reduce(0) { $0 + $1.rowsRead }
-    let rejected = history.ingest.files.reduce(0) { $0 + $1.rejected }
+    let read = ingest.files.reduce(0) { $0 + $1.rowsRead }
+    let rejected = ingest.files.reduce(0) { $0 + $1.rejected }
     metrics.values["reject_share"] = read > 0 ? Double(rejected) / Double(read) : 0
     for step in steps {
       let folder = "\(run)/\(step.folder)"
@@ -48,10 +48,10 @@ struct RunMetrics {
   }
 
   /// Each input file's size, hash and row account.
-  static func inputs(_ paths: [String], history: PurchaseHistory) -> [RunManifest.Input] {
+  static func inputs(_ paths: [String], ingest: IngestReport) -> [RunManifest.Input] {
     paths.map { path in
       let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
-      let file = history.ingest.files.first { $0.file == path }
+      let file = ingest.files.first { $0.file == path }
       return RunManifest.Input(
         path: path, bytes: size, sha256: FileDigest.sha256(path: path) ?? "", rowsRead: file?.rowsRead,
         accepted: file?.accepted, rejected: file?.rejected)
@@ -60,14 +60,24 @@ struct RunMetrics {
 
   /// The `probability` column of a scores.csv.
   static func probabilities(_ path: String) -> [Double] {
-    let rows = csvRows(path)
-    guard let header = rows.first, let column = header.firstIndex(of: "probability") else { return [] }
-    return rows.dropFirst().compactMap { $0.count > column ? Double($0[column]) : nil }
+    // A million rows: only the one field becomes a String.
+    guard let reader = reader(path), let header = try? reader.next(),
+      let column = (0..<header.count).first(where: { header.string($0) == "probability" })
+    else { return [] }
+    var values: [Double] = []
+    while let record = try? reader.next() {
+      if record.count > column, let value = Double(record.string(column)) { values.append(value) }
+    }
+    return values
+  }
+
+  private static func reader(_ path: String) -> CSVReader? {
+    try? CSVReader(path: path, options: CSVReaderOptions(delimiter: .comma))
   }
 
   /// The records of a small CSV file the tool wrote itself.
   static func csvRows(_ path: String) -> [[String]] {
-    guard let reader = try? CSVReader(path: path, options: CSVReaderOptions(delimiter: .comma)) else { return [] }
+    guard let reader = reader(path) else { return [] }
     var rows: [[String]] = []
     while let record = try? reader.next() { rows.append((0..<record.count).map(record.string)) }
     return rows

@@ -9,6 +9,7 @@ enum BenchmarkArguments {
   case ingest(IngestArguments)
   case logit(LogitArguments)
   case kmeans(KMeansArguments)
+  case job(JobArguments)
 
   static let usage = """
     usage: AnalyzeBenchmarks ingest DATA_DIR [--runs N] [--peer pandas,polars,duckdb|all|none]
@@ -17,17 +18,21 @@ enum BenchmarkArguments {
                                             [--python PATH] [--as-of YYYY-MM-DD] [--horizon H]
            AnalyzeBenchmarks kmeans DATA_DIR [--runs N] [--peer sklearn|none] [--python PATH]
                                              [--as-of YYYY-MM-DD] [--k K] [--restarts R]
+           AnalyzeBenchmarks job DATA_DIR [--runs N] [--peer duckdb,polars,pandas|all|none] [--python PATH]
+                                          [--peers-dir DIR] [--analyze PATH]
 
       --runs N       measured runs (median time); default 3
       --peer LIST    ingest: Python peers whose read stage to run once each; default none
                      logit: Python fitters timed on the same design matrix; default all
                      kmeans: scikit-learn's KMeans on the same matrix (sklearn) or none; default sklearn
+                     job: the peers' whole pipelines, each run --runs times; default all
       --python PATH  the interpreter for the peers; default python3 (looked up on PATH)
       --peers-dir    folder of the *_pipeline.py scripts; default /work/shared/bench/peers
       --as-of        logit: T of the churn label; kmeans: T of the features; default 2025-07-01, as the bench peers
       --horizon H    logit: churn window [T, T + H) in days; default 90
       --k K          kmeans: clusters; default 5, as the bench peers
       --restarts R   kmeans: k-means++ restarts (n_init); default 10
+      --analyze PATH job: the analyze binary to run; default the one next to this binary
     """
 
   static func parse(_ arguments: [String]) throws(BenchmarkError) -> BenchmarkArguments {
@@ -43,6 +48,7 @@ enum BenchmarkArguments {
     case "ingest": return .ingest(try parseOptions(rest, command: command))
     case "logit": return .logit(try parseOptions(rest, command: command))
     case "kmeans": return .kmeans(try parseOptions(rest, command: command))
+    case "job": return .job(try parseOptions(rest, command: command))
     default: throw .usage("unknown command '\(command)'")
     }
   }
@@ -168,6 +174,33 @@ struct KMeansArguments: CommandOptions {
       self.restarts = restarts
     default:
       return false
+    }
+    return true
+  }
+}
+
+/// Options of the `job` benchmark.
+struct JobArguments: CommandOptions {
+  var folder: String
+  var runs = 3
+  var peers: [Peer] = Peer.allCases
+  var python = "python3"
+  var peersDirectory = "/work/shared/bench/peers"
+  /// The `analyze` executable: by default the one built next to this binary.
+  var analyze: String
+
+  init(folder: String) {
+    self.folder = folder
+    let executable = selfExecutable()
+    analyze = executable.contains("/") ? String(executable[...executable.lastIndex(of: "/")!]) + "analyze" : "analyze"
+  }
+
+  mutating func set(_ name: String, _ value: String) throws(BenchmarkError) -> Bool {
+    switch name {
+    case "--peer": peers = try Peer.list(value)
+    case "--peers-dir": peersDirectory = value
+    case "--analyze": analyze = value
+    default: return false
     }
     return true
   }

@@ -11,6 +11,7 @@ enum BenchmarkError: Error, CustomStringConvertible {
   case unreadableOutput(command: String, output: String)
   case pythonNotFound(String)
   case missingPeerScript(String)
+  case missingAnalyze(String)
   case system(call: String, errno: Int32)
   case noChurnLabels(asOf: String, horizon: Int)
   case droppedTerms(fitted: [String], expected: [String])
@@ -28,6 +29,8 @@ enum BenchmarkError: Error, CustomStringConvertible {
         + "(see the bench README and the README's Benchmarks section). Pass --python PATH, or --peer none to skip it."
     case .missingPeerScript(let path):
       return "no peer script at \(path); pass --peers-dir with the bench peers/ folder"
+    case .missingAnalyze(let path):
+      return "no analyze executable at \(path); build it (swift build -c release) or pass --analyze PATH"
     case .noChurnLabels(let asOf, let horizon):
       return "no churn labels as of \(asOf) with horizon \(horizon): the data end before T + H - 1"
     case .droppedTerms(let fitted, let expected):

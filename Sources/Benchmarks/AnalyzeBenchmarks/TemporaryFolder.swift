@@ -4,8 +4,8 @@
   import Darwin
 #endif
 
-/// A fresh folder under /tmp for files handed to a child process; flat (no
-/// subfolders), and deleted with what it holds by ``remove()``.
+/// A fresh folder under /tmp for files handed to a child process, deleted
+/// with everything in it by ``remove()``.
 struct TemporaryFolder {
   let path: String
 
@@ -18,16 +18,28 @@ struct TemporaryFolder {
     path = String(cString: created)
   }
 
-  /// Deletes the files in the folder, then the folder.
+  /// Deletes the folder and what it holds, subfolders too (a run folder of `analyze run`).
   func remove() {
-    guard let directory = opendir(path) else { return }
-    while let entry = readdir(directory) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-      }
-      if name != "." && name != ".." { unlink("\(path)/\(name)") }
+    Self.remove(path)
+  }
+
+  /// Deletes `path`: a file or link at once, a folder after its entries.
+  static func remove(_ path: String) {
+    var status = stat()
+    guard lstat(path, &status) == 0 else { return }
+    guard status.st_mode & S_IFMT == S_IFDIR else {
+      unlink(path)
+      return
     }
-    closedir(directory)
+    if let directory = opendir(path) {
+      while let entry = readdir(directory) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+          String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+        }
+        if name != "." && name != ".." { remove("\(path)/\(name)") }
+      }
+      closedir(directory)
+    }
     rmdir(path)
   }
 }

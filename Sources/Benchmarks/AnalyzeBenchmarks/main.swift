@@ -2,13 +2,16 @@
 // Python peer's read stage (`ingest`), and the churn model's fit and scoring
 // against statsmodels and scikit-learn on the same matrix (`logit`), and
 // k-means (k = 5, 10 restarts) against scikit-learn on the same matrix
-// (`kmeans`), and prints a Markdown table for the README.
+// (`kmeans`), and the whole nightly job (`analyze run`) against the peers'
+// whole pipelines (`job`), and prints Markdown tables for the README.
 //
 //   swift build -c release --product AnalyzeBenchmarks
 //   OPENBLAS_NUM_THREADS=1 .build/release/AnalyzeBenchmarks ingest /work/data1m \
 //     --runs 3 --peer pandas,polars,duckdb
 //   OPENBLAS_NUM_THREADS=1 .build/release/AnalyzeBenchmarks logit /work/data1m --runs 3
 //   OPENBLAS_NUM_THREADS=1 .build/release/AnalyzeBenchmarks kmeans /work/data1m --runs 3
+//   swift build -c release    # analyze and AnalyzeBenchmarks
+//   .build/release/AnalyzeBenchmarks job /work/data1m --runs 3 --peer duckdb,polars,pandas
 //
 // (`swift run -c release AnalyzeBenchmarks ingest DATA_DIR ...` works too.)
 // DATA_DIR comes from `python3 gen_purchases.py --customers 1000000 --seed 1
@@ -34,6 +37,8 @@ do {
     try LogitBenchmark(arguments: arguments).run()
   case .kmeans(let arguments):
     try KMeansBenchmark(arguments: arguments).run()
+  case .job(let arguments):
+    try JobBenchmark(arguments: arguments).run()
   }
 } catch {
   log("AnalyzeBenchmarks: \(error)")

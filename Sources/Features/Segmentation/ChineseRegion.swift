@@ -7,7 +7,7 @@ public enum ChineseRegion {
   /// The region of a province, in Chinese and English; `nil` for a name it
   /// does not know. Accepts short (`广东`) and full (`广东省`, `广西壮族自治区`) names.
   public static func region(ofProvince province: String) -> (zh: String, en: String)? {
-    let name = province.trimmingCharacters(in: .whitespaces)
+    let name = province.trimmingBlanks
     for (prefix, region) in table where name.hasPrefix(prefix) {
       return region
     }

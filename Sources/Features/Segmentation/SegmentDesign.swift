@@ -114,9 +114,62 @@ public struct SegmentDesign: Sendable {
 
   /// The median (mean of the two middle values for an even count); `.nan` when empty.
   static func median(_ values: [Double]) -> Double {
-    let sorted = values.filter { !$0.isNaN }.sorted()
-    guard !sorted.isEmpty else { return .nan }
-    let m = sorted.count / 2
-    return sorted.count % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2
+    var present = values.filter { !$0.isNaN }
+    guard !present.isEmpty else { return .nan }
+    let m = present.count / 2
+    let upper = select(m, in: &present)
+    guard present.count % 2 == 0 else { return upper }
+    // Everything before the m-th order statistic is at most it: the (m − 1)-th is their largest.
+    return (present[..<m].max()! + upper) / 2
+  }
+
+  /// The `k`-th smallest of `values` (0-based), as `values.sorted()[k]`,
+  /// in linear expected time: `values` is partitioned around it in place
+  /// (smaller before, larger after). Three-way partitions keep the many
+  /// equal values of counts and days from slowing it down.
+  static func select(_ k: Int, in values: inout [Double]) -> Double {
+    values.withUnsafeMutableBufferPointer { a in
+      var low = 0
+      var high = a.count - 1
+      var rounds = 0
+      while low < high {
+        rounds += 1
+        if rounds > 64 {
+          // Unlucky pivots: sort what is left.
+          a[low...high].sort()
+          return a[k]
+        }
+        let middle = low + (high - low) / 2
+        let pivot = medianOfThree(a[low], a[middle], a[high])
+        // a[low..<less] < pivot, a[less..<i] == pivot, a[greater+1...high] > pivot.
+        var less = low
+        var i = low
+        var greater = high
+        while i <= greater {
+          if a[i] < pivot {
+            a.swapAt(i, less)
+            less += 1
+            i += 1
+          } else if a[i] > pivot {
+            a.swapAt(i, greater)
+            greater -= 1
+          } else {
+            i += 1
+          }
+        }
+        if k < less {
+          high = less - 1
+        } else if k > greater {
+          low = greater + 1
+        } else {
+          return pivot
+        }
+      }
+      return a[k]
+    }
+  }
+
+  private static func medianOfThree(_ x: Double, _ y: Double, _ z: Double) -> Double {
+    max(min(x, y), min(max(x, y), z))
   }
 }

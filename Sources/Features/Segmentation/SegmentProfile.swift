@@ -90,7 +90,15 @@ public struct SegmentProfile: Sendable {
     }
 
     if let provinces = table.text("province") {
-      let regions = rows.map { r in provinces[r].flatMap { ChineseRegion.region(ofProvince: $0)?.zh } }
+      var regionOf: [String: String?] = [:]
+      let regions = rows.map { r in
+        provinces[r].flatMap { province in
+          if let known = regionOf[province] { return known }
+          let region = ChineseRegion.region(ofProvince: province)?.zh
+          regionOf[province] = .some(region)
+          return region
+        }
+      }
       region = Self.leading("region", regions, labels: labels, k: k)
     } else {
       region = nil

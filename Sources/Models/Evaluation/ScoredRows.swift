@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// Outcomes and predicted probabilities, checked once and put in score order:
 /// what every binary-classification measure in this folder starts from.
 struct ScoredRows {
@@ -21,15 +23,9 @@ struct ScoredRows {
     for (row, p) in probabilities.enumerated() where !(p >= 0 && p <= 1) {
       throw .invalidProbability(row: row, value: p)
     }
-    // Sorting (score, row) pairs keeps the scores next to each other in
-    // memory, and the row breaks ties, so the sort need not be stable.
-    var keyed = [(Double, Int)]()
-    keyed.reserveCapacity(probabilities.count)
-    for (row, p) in probabilities.enumerated() { keyed.append((p, row)) }
-    keyed.sort(by: <)
     self.labels = labels
     self.probabilities = probabilities
-    self.ascending = keyed.map(\.1)
+    self.ascending = RadixSort.ascendingIndices(probabilities)
     self.positives = labels.reduce(0) { $0 + ($1 ? 1 : 0) }
   }
 

@@ -1,0 +1,40 @@
+import Testing
+
+@testable import CRMExport
+
+/// Ids are found as a dictionary keyed by String finds them, whether they came sorted or not.
+@Suite struct IDIndexTests {
+  @Test("ascending ASCII ids: found by position, absent ones not found, equal ones refused")
+  func ascending() {
+    var index = IDIndex()
+    for id in ["C1", "C2", "C3", "D10"] { #expect(index.insert(id) == nil) }
+    #expect(index.position(of: "C2") == 1)
+    #expect(index.position(of: "D10") == 3)
+    #expect(index.position(of: "C4") == nil)
+    #expect(index.position(of: "") == nil)
+    #expect(index.insert("D11") == nil)
+    #expect(index.insert("C2") == 1)
+    #expect(index.ids == ["C1", "C2", "C3", "D10", "D11"])
+  }
+
+  @Test("an id out of order or not ASCII switches to hashing, with the same answers")
+  func unordered() {
+    var index = IDIndex()
+    for id in ["B", "A", "客户1", "C"] { #expect(index.insert(id) == nil) }
+    #expect(index.insert("A") == 1)
+    #expect(index.position(of: "客户1") == 2)
+    #expect(index.position(of: "C") == 3)
+    #expect(index.ids == ["B", "A", "客户1", "C"])
+  }
+
+  @Test("canonically equal ids are one id, as Swift strings compare: the Kelvin sign is K")
+  func canonicalEquivalence() {
+    var sorted = IDIndex()
+    for id in ["J", "K", "L"] { _ = sorted.insert(id) }
+    #expect(sorted.position(of: "\u{212A}") == 1)
+    #expect(sorted.insert("\u{212A}") == 1)
+    var hashed = IDIndex()
+    for id in ["L", "K"] { _ = hashed.insert(id) }
+    #expect(hashed.insert("\u{212A}") == 1)
+  }
+}
