@@ -17,6 +17,7 @@ enum BenchmarkArguments {
                                             [--python PATH] [--as-of YYYY-MM-DD] [--horizon H]
            AnalyzeBenchmarks kmeans DATA_DIR [--runs N] [--peer sklearn|none] [--python PATH]
                                              [--as-of YYYY-MM-DD] [--k K] [--restarts R]
+                                             [--features default|rfm]
 
       --runs N       measured runs (median time); default 3
       --peer LIST    ingest: Python peers whose read stage to run once each; default none
@@ -28,6 +29,9 @@ enum BenchmarkArguments {
       --horizon H    logit: churn window [T, T + H) in days; default 90
       --k K          kmeans: clusters; default 5, as the bench peers
       --restarts R   kmeans: k-means++ restarts (n_init); default 10
+      --features F   kmeans: default (analyze segment's: log purchases a year, log average
+                     purchase value) or rfm (log recency, frequency, monetary, as the bench
+                     peers); default default
     """
 
   static func parse(_ arguments: [String]) throws(BenchmarkError) -> BenchmarkArguments {
@@ -148,6 +152,7 @@ struct KMeansArguments: CommandOptions {
   var asOf = DayNumber.day(year: 2025, month: 7, day: 1)!
   var k = 5
   var restarts = 10
+  var features = KMeansFeatures.segmentDefault
 
   init(folder: String) { self.folder = folder }
 
@@ -166,6 +171,11 @@ struct KMeansArguments: CommandOptions {
     case "--restarts":
       guard let restarts = Int(value), restarts >= 1 else { throw .usage("--restarts must be a positive integer") }
       self.restarts = restarts
+    case "--features":
+      guard let features = KMeansFeatures(rawValue: value) else {
+        throw .usage("unknown features '\(value)' (default or rfm)")
+      }
+      self.features = features
     default:
       return false
     }
