@@ -40,7 +40,7 @@ let package = Package(
       providers: [.apt(["libopenblas-dev", "liblapack-dev", "liblapacke-dev"])]
     ),
     .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
-    /// Memory hints for the loader: prefetching (Swift cannot emit it) and trimming the allocator.
+    /// Memory hints for the loader and k-means: prefetching (Swift cannot emit it) and trimming the allocator.
     .target(name: "CMemory"),
     .target(name: "DataIngest", dependencies: ["CMemory", .product(name: "Yams", package: "Yams")]),
     .target(name: "Statistics", dependencies: ["DataIngest", "LinearAlgebra"]),
@@ -51,7 +51,11 @@ let package = Package(
       ]),
     .target(name: "Randomness"),
     .target(name: "Simulation", dependencies: ["DataIngest", "Randomness"]),
-    .target(name: "Models", dependencies: ["LinearAlgebra", "Randomness"]),
+    .target(
+      name: "Models", dependencies: ["LinearAlgebra", "Randomness", "CMemory"],
+      // Without it `squareRoot()` is a call into libm (for errno) per lane;
+      // with it a vector `sqrtpd`. Both are IEEE square roots: the results are the same.
+      swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"])]),
     .target(name: "Prediction", dependencies: ["DataIngest", "Features", "LinearAlgebra", "Models"]),
     .target(
       name: "Tagging",

@@ -1,3 +1,4 @@
+import CMemory
 import LinearAlgebra
 
 /// Lloyd's assignment step that recomputes, through BLAS, only the rows
@@ -41,16 +42,22 @@ struct BoundedAssignment {
     case contiguous(from: Int)
     /// The gathered rows.
     case gathered
+    /// The failed rows of the block that starts at row `from` (positions in `failed`).
+    case listed(from: Int)
   }
 
   private var search: NearestCentreSearch
+  /// Whether recomputed rows are searched by ``DirectCentreSearch`` (few
+  /// columns) instead of through BLAS.
+  private let direct: Bool
   /// Per row: its gap when last computed plus its cluster's loss then; `-∞` until computed.
   private var keys: [Double]
   /// Per centre j: `Σ (δⱼ + max_{i ≠ j} δᵢ)` over the centre updates so far.
   private var losses: [Double]
   private let slack: Double
-  /// Rows of the current block whose bound failed.
-  private var failed: [Int]
+  /// Positions in the current block of the rows whose bound failed (and,
+  /// for the direct search, copies of the last up to a multiple of 4).
+  private var failed: [Int32]
   /// Failed rows gathered into one block of the blocks' size, their squared
   /// norms and row indices. A partial last gathering is searched with the
   /// rows of earlier ones behind it (and their results ignored), so the
@@ -66,17 +73,18 @@ struct BoundedAssignment {
   /// - Complexity: O(n) memory for the bounds, plus O(blockSize · (k + p)).
   init(blocks: RowBlocks, k: Int) {
     search = NearestCentreSearch(blocks: blocks, k: k)
+    direct = blocks.columns <= DirectCentreSearch.largestColumnCount
     keys = [Double](repeating: -.infinity, count: blocks.rows)
     losses = [Double](repeating: 0, count: k)
     let largest = blocks.squaredNorms.reduce(0) { Swift.max($0, $1.max() ?? 0) }
     slack = 1e-7 * largest.squareRoot()
     let size = Swift.max(1, Swift.min(blocks.blockSize, blocks.rows))
-    failed = [Int](repeating: 0, count: size)
+    failed = [Int32](repeating: 0, count: size + 3)
     gathered = Matrix.zeros(rows: size, columns: blocks.columns)
     gatheredNorms = [Double](repeating: 0, count: size)
     gatheredRows = [Int](repeating: 0, count: size)
-    newLabels = [Int32](repeating: 0, count: size)
-    newGaps = [Double](repeating: 0, count: size)
+    newLabels = [Int32](repeating: 0, count: size + 3)
+    newGaps = [Double](repeating: 0, count: size + 3)
   }
 
   /// Records how far each centre moved from `old` to `new` (both `k × p`),
@@ -114,7 +122,21 @@ struct BoundedAssignment {
     for b in 0..<blocks.blockCount {
       let m = blocks.blocks[b].rows
       let start = blocks.start(ofBlock: b)
+      if direct {
+        // The rows searched are read soon after the bounds: start loading them now.
+        blocks.blocks[b].withUnsafeBufferPointer { x in
+          for line in stride(from: 0, to: x.count, by: 8) { analyze_prefetch(x.baseAddress! + line) }
+        }
+      }
       let count = failingRows(start: start, rows: m, labels: labels)
+      if direct {
+        if count > 0 {
+          changed += searchListed(
+            blocks, block: b, count: count, centres: centres, labels: &labels, sums: &sums, counts: &counts,
+            moving: moving)
+        }
+        continue
+      }
       if count * 10 > m * 3 {
         // Most of the block failed (always in the first pass): searching it
         // whole is cheaper than gathering.
@@ -162,7 +184,7 @@ struct BoundedAssignment {
             for r in 0..<m {
               let i = start &+ r
               let holds = kp[i] > limit[Int(truncatingIfNeeded: lp[i])]
-              fl[count] = r
+              fl[count] = Int32(truncatingIfNeeded: r)
               // A Bool's byte is 0 or 1: an add, not a branch.
               count &+= 1 &- Int(unsafeBitCast(holds, to: UInt8.self))
             }
@@ -188,11 +210,11 @@ struct BoundedAssignment {
                 for f in 0..<blocks.columns {
                   let from = x.baseAddress! + f &* m
                   let to = g.baseAddress! + (f &* size &+ first &- list.lowerBound)
-                  for q in list { to[q] = from[fl[q]] }
+                  for q in list { to[q] = from[Int(fl[q])] }
                 }
                 for q in list {
-                  gn[first &+ q &- list.lowerBound] = xn[fl[q]]
-                  gr[first &+ q &- list.lowerBound] = start &+ fl[q]
+                  gn[first &+ q &- list.lowerBound] = xn[Int(fl[q])]
+                  gr[first &+ q &- list.lowerBound] = start &+ Int(fl[q])
                 }
               }
             }
@@ -209,40 +231,82 @@ struct BoundedAssignment {
     _ block: Matrix, rows m: Int, norms: [Double], source: RowSource, centres: Matrix, labels: inout [Int32],
     sums: inout [Double], counts: inout [Int], moving: Bool
   ) -> Int {
-    let p = block.columns
-    let stride = block.rows
     newLabels.withUnsafeMutableBufferPointer { nl in
       newGaps.withUnsafeMutableBufferPointer { ng in
         search.assignWithGaps(block: block, rowNorms: norms, centres: centres, labels: nl, gaps: ng)
       }
     }
+    return store(block, rows: m, source: source, labels: &labels, sums: &sums, counts: &counts, moving: moving)
+  }
+
+  /// Searches the `count` failed rows of block `b` by ``DirectCentreSearch``
+  /// and stores their labels and gaps as ``recompute(_:rows:norms:source:centres:labels:sums:counts:moving:)`` does.
+  private mutating func searchListed(
+    _ blocks: RowBlocks, block b: Int, count: Int, centres: Matrix, labels: inout [Int32], sums: inout [Double],
+    counts: inout [Int], moving: Bool
+  ) -> Int {
+    let block = blocks.blocks[b]
+    for q in count..<((count + 3) & ~3) { failed[q] = failed[count - 1] }
+    block.withUnsafeBufferPointer { x in
+      centres.withUnsafeBufferPointer { c in
+        failed.withUnsafeBufferPointer { fl in
+          newLabels.withUnsafeMutableBufferPointer { nl in
+            newGaps.withUnsafeMutableBufferPointer { ng in
+              DirectCentreSearch.nearest(
+                x.baseAddress!, stride: block.rows, columns: block.columns, list: fl.baseAddress!, count: count,
+                centres: c.baseAddress!, k: centres.rows, labels: nl.baseAddress!, gaps: ng.baseAddress!)
+            }
+          }
+        }
+      }
+    }
+    return store(
+      block, rows: count, source: .listed(from: blocks.start(ofBlock: b)), labels: &labels, sums: &sums,
+      counts: &counts, moving: moving)
+  }
+
+  /// For the first `m` searched rows (`newLabels`, `newGaps`), whose values
+  /// are in `block`, in row order: stores each row's key and label and
+  /// (with `moving`) moves the rows whose cluster changed between the sums.
+  ///
+  /// - Returns: the number of rows whose label changed.
+  private mutating func store(
+    _ block: Matrix, rows m: Int, source: RowSource, labels: inout [Int32], sums: inout [Double],
+    counts: inout [Int], moving: Bool
+  ) -> Int {
+    let p = block.columns
+    let stride = block.rows
     var changed = 0
     let losses = losses
     gatheredRows.withUnsafeBufferPointer { gr in
-      newGaps.withUnsafeBufferPointer { ng in
-        newLabels.withUnsafeBufferPointer { nl in
-          keys.withUnsafeMutableBufferPointer { kp in
-            labels.withUnsafeMutableBufferPointer { lp in
-              block.withUnsafeBufferPointer { x in
-                for q in 0..<m {
-                  let i: Int
-                  switch source {
-                  case .contiguous(let from): i = from &+ q
-                  case .gathered: i = gr[q]
-                  }
-                  let old = Int(truncatingIfNeeded: lp[i])
-                  let new = Int(truncatingIfNeeded: nl[q])
-                  kp[i] = ng[q] + losses[new]
-                  guard new != old else { continue }
-                  changed &+= 1
-                  lp[i] = nl[q]
-                  guard moving else { continue }
-                  counts[old] -= 1
-                  counts[new] += 1
-                  for f in 0..<p {
-                    let v = x[f &* stride &+ q]
-                    sums[old &* p &+ f] -= v
-                    sums[new &* p &+ f] += v
+      failed.withUnsafeBufferPointer { fl in
+        newGaps.withUnsafeBufferPointer { ng in
+          newLabels.withUnsafeBufferPointer { nl in
+            keys.withUnsafeMutableBufferPointer { kp in
+              labels.withUnsafeMutableBufferPointer { lp in
+                block.withUnsafeBufferPointer { x in
+                  for q in 0..<m {
+                    let i: Int
+                    let position: Int
+                    switch source {
+                    case .contiguous(let from): (i, position) = (from &+ q, q)
+                    case .gathered: (i, position) = (gr[q], q)
+                    case .listed(let from): (i, position) = (from &+ Int(fl[q]), Int(fl[q]))
+                    }
+                    let old = Int(truncatingIfNeeded: lp[i])
+                    let new = Int(truncatingIfNeeded: nl[q])
+                    kp[i] = ng[q] + losses[new]
+                    guard new != old else { continue }
+                    changed &+= 1
+                    lp[i] = nl[q]
+                    guard moving else { continue }
+                    counts[old] -= 1
+                    counts[new] += 1
+                    for f in 0..<p {
+                      let v = x[f &* stride &+ position]
+                      sums[old &* p &+ f] -= v
+                      sums[new &* p &+ f] += v
+                    }
                   }
                 }
               }
