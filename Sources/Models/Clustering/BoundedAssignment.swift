@@ -87,6 +87,15 @@ struct BoundedAssignment {
     newGaps = [Double](repeating: 0, count: size + 3)
   }
 
+  /// Takes every row's gap to its second-nearest centre from an assignment
+  /// made elsewhere (``Seeding/assignment``), in place of a first ``assign``.
+  ///
+  /// - Complexity: O(n).
+  mutating func start(gaps: [Double]) {
+    precondition(gaps.count == keys.count, "start: \(gaps.count) gaps for \(keys.count) rows")
+    keys = gaps
+  }
+
   /// Records how far each centre moved from `old` to `new` (both `k × p`),
   /// for the next pass's bounds.
   ///

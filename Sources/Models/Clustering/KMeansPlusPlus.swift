@@ -15,6 +15,10 @@ struct Seeding: Sendable {
   /// The number of centres chosen: `k`, or the number of distinct rows when
   /// that is smaller (every row then coincides with a centre).
   var found: Int
+  /// Every row's nearest centre (ties → the first chosen) and the gap
+  /// `√d²(second-nearest) − √d²(nearest)` (`+∞` with one centre): Lloyd's
+  /// first assignment, found on the way.
+  var assignment: (labels: [Int32], gaps: [Double])
 }
 
 /// Chooses `k` initial centres by greedy k-means++: each new centre is the
@@ -37,6 +41,9 @@ struct Seeding: Sendable {
 ///
 /// Distances are computed directly, `Σ_f (x_f − y_f)²`, so identical rows are
 /// at distance exactly 0 (the BLAS expansion can leave rounding residue).
+/// Each pass that lowers `D²` to a new centre also keeps every row's
+/// nearest centre and its second-smallest `D²`, so the result carries
+/// Lloyd's first assignment and no pass over the data is spent on it.
 ///
 /// Internal kernel: assumes validated input (finite data, `1 ≤ k ≤ n`).
 ///
@@ -56,9 +63,9 @@ func kMeansPlusPlus(blocks: RowBlocks, k: Int, generator: inout Xoshiro256StarSt
   var chosen: [[Double]] = []
   let first = blocks.row(generator.nextIndex(below: n))
   chosen.append(first)
-  var closest = [Double](repeating: 0, count: n)
+  var nearest = NearestSeeds(rows: n)
   var blockSums = [Double](repeating: 0, count: blocks.blockCount)
-  updateClosest(blocks: blocks, centre: first, closest: &closest, blockSums: &blockSums, initial: true)
+  updateClosest(blocks: blocks, centre: first, index: 0, nearest: &nearest, blockSums: &blockSums)
   var potential = blockSums.reduce(0, +)
 
   while chosen.count < k {
@@ -66,14 +73,14 @@ func kMeansPlusPlus(blocks: RowBlocks, k: Int, generator: inout Xoshiro256StarSt
     var candidates: [[Double]] = []
     for _ in 0..<trials {
       let target = generator.nextUnit() * potential
-      let index = sampleIndex(target: target, closest: closest, blockSums: blockSums, blocks: blocks)
+      let index = sampleIndex(target: target, closest: nearest.closest, blockSums: blockSums, blocks: blocks)
       candidates.append(blocks.row(index))
     }
     // Potential after adding each candidate, in one pass over the data.
     let flat = Array(candidates.joined())  // trials × p, row-major
     var potentials = [Double](repeating: 0, count: trials)
     var partial = [SIMD4<Double>](repeating: .zero, count: trials)
-    closest.withUnsafeBufferPointer { d in
+    nearest.closest.withUnsafeBufferPointer { d in
       flat.withUnsafeBufferPointer { y in
         partial.withUnsafeMutableBufferPointer { acc in
           for b in 0..<blocks.blockCount {
@@ -92,8 +99,7 @@ func kMeansPlusPlus(blocks: RowBlocks, k: Int, generator: inout Xoshiro256StarSt
     for t in 1..<trials where potentials[t] < potentials[best] { best = t }
     chosen.append(candidates[best])
     updateClosest(
-      blocks: blocks, centre: candidates[best], closest: &closest, blockSums: &blockSums,
-      initial: false)
+      blocks: blocks, centre: candidates[best], index: chosen.count - 1, nearest: &nearest, blockSums: &blockSums)
     potential = blockSums.reduce(0, +)
   }
   let found = chosen.count
@@ -101,25 +107,65 @@ func kMeansPlusPlus(blocks: RowBlocks, k: Int, generator: inout Xoshiro256StarSt
   for j in 0..<found {
     for f in 0..<p { centres[j, f] = chosen[j][f] }
   }
-  return Seeding(centres: centres, found: found)
+  return Seeding(centres: centres, found: found, assignment: nearest.assignment())
 }
 
-/// Lowers `closest` to the squared distance to `centre` where that is
-/// smaller (or sets it, when `initial`), and recomputes each block's sum.
-private func updateClosest(
-  blocks: RowBlocks, centre y: [Double], closest: inout [Double], blockSums: inout [Double],
-  initial: Bool
-) {
-  closest.withUnsafeMutableBufferPointer { d in
-    y.withUnsafeBufferPointer { y in
-      for b in 0..<blocks.blockCount {
-        let m = blocks.blocks[b].rows
-        let start = blocks.start(ofBlock: b)
-        if initial {
-          for r in start..<(start + m) { d[r] = .infinity }
+/// Per row: `D²` to the nearest centre chosen so far, the second-smallest
+/// `D²` (`+∞` while one centre is chosen), and the nearest centre's index.
+private struct NearestSeeds {
+  var closest: [Double]
+  var second: [Double]
+  var labels: [Int32]
+
+  init(rows n: Int) {
+    closest = [Double](repeating: .infinity, count: n)
+    second = [Double](repeating: .infinity, count: n)
+    labels = [Int32](repeating: 0, count: n)
+  }
+
+  /// The labels and the gaps `√second − √closest`.
+  func assignment() -> (labels: [Int32], gaps: [Double]) {
+    let n = closest.count
+    let gaps = [Double](unsafeUninitializedCapacity: n) { g, count in
+      closest.withUnsafeBufferPointer { d in
+        second.withUnsafeBufferPointer { s in
+          var r = 0
+          while r &+ 4 <= n {
+            let gap =
+              UnsafeRawPointer(s.baseAddress! + r).loadUnaligned(as: SIMD4<Double>.self).squareRoot()
+              - UnsafeRawPointer(d.baseAddress! + r).loadUnaligned(as: SIMD4<Double>.self).squareRoot()
+            UnsafeMutableRawPointer(g.baseAddress! + r).storeBytes(of: gap, as: SIMD4<Double>.self)
+            r &+= 4
+          }
+          for i in r..<n { g[i] = s[i].squareRoot() - d[i].squareRoot() }
         }
-        blockSums[b] = blocks.blocks[b].withUnsafeBufferPointer { x in
-          lower(UnsafeMutableBufferPointer(rebasing: d[start..<(start + m)]), to: x, rows: m, centre: y)
+      }
+      count = n
+    }
+    return (labels, gaps)
+  }
+}
+
+/// Lowers each row's `D²` to its squared distance to `centre` (chosen as
+/// centre `index`) where that is smaller, keeping the nearest and second
+/// nearest, and recomputes each block's sum of `D²`.
+private func updateClosest(
+  blocks: RowBlocks, centre y: [Double], index: Int, nearest: inout NearestSeeds, blockSums: inout [Double]
+) {
+  nearest.closest.withUnsafeMutableBufferPointer { d in
+    nearest.second.withUnsafeMutableBufferPointer { s in
+      nearest.labels.withUnsafeMutableBufferPointer { l in
+        y.withUnsafeBufferPointer { y in
+          for b in 0..<blocks.blockCount {
+            let m = blocks.blocks[b].rows
+            let rows = blocks.start(ofBlock: b)..<(blocks.start(ofBlock: b) + m)
+            blockSums[b] = blocks.blocks[b].withUnsafeBufferPointer { x in
+              lower(
+                UnsafeMutableBufferPointer(rebasing: d[rows]), second: UnsafeMutableBufferPointer(rebasing: s[rows]),
+                labels: UnsafeMutableBufferPointer(rebasing: l[rows]), to: x, rows: m, centre: y,
+                index: Int32(truncatingIfNeeded: index))
+            }
+          }
         }
       }
     }
@@ -170,13 +216,16 @@ private func candidateSums(
 
 /// Lowers `closest` to `‖x_r − y‖²` where that is smaller, over the rows of
 /// a column-major block, and returns the new sum; four rows at a time, the
-/// four partial sums added at the end.
+/// four partial sums added at the end. `second` and `labels` follow: the
+/// second-smallest value and the index of the smallest (`index` where `y`
+/// is strictly nearer).
 ///
 /// Distances are computed directly, `Σ_f (x_f − y_f)²`, so a row equal to
 /// `y` is at exactly 0.
 private func lower(
-  _ closest: UnsafeMutableBufferPointer<Double>, to x: UnsafeBufferPointer<Double>, rows m: Int,
-  centre y: UnsafeBufferPointer<Double>
+  _ closest: UnsafeMutableBufferPointer<Double>, second: UnsafeMutableBufferPointer<Double>,
+  labels: UnsafeMutableBufferPointer<Int32>, to x: UnsafeBufferPointer<Double>, rows m: Int,
+  centre y: UnsafeBufferPointer<Double>, index: Int32
 ) -> Double {
   let p = y.count
   let base = x.baseAddress!
@@ -189,6 +238,16 @@ private func lower(
       dist += diff * diff
     }
     let current = UnsafeRawPointer(closest.baseAddress! + r).loadUnaligned(as: SIMD4<Double>.self)
+    let next = UnsafeRawPointer(second.baseAddress! + r).loadUnaligned(as: SIMD4<Double>.self)
+    let label = UnsafeRawPointer(labels.baseAddress! + r).loadUnaligned(as: SIMD4<Int32>.self)
+    let nearer = dist .< current
+    // second = min(second, max(closest, dist))
+    let upper = current.replacing(with: dist, where: current .< dist)
+    UnsafeMutableRawPointer(second.baseAddress! + r).storeBytes(
+      of: next.replacing(with: upper, where: upper .< next), as: SIMD4<Double>.self)
+    let newLabel = SIMD4<Int64>(truncatingIfNeeded: label).replacing(with: Int64(index), where: nearer)
+    UnsafeMutableRawPointer(labels.baseAddress! + r).storeBytes(
+      of: SIMD4<Int32>(truncatingIfNeeded: newLabel), as: SIMD4<Int32>.self)
     dist.replace(with: current, where: current .< dist)
     UnsafeMutableRawPointer(closest.baseAddress! + r).storeBytes(of: dist, as: SIMD4<Double>.self)
     sum += dist
@@ -201,6 +260,8 @@ private func lower(
       let diff = x[f &* m &+ r] - y[f]
       dist += diff * diff
     }
+    second[r] = Swift.min(second[r], Swift.max(closest[r], dist))
+    if dist < closest[r] { labels[r] = index }
     closest[r] = closest[r] < dist ? closest[r] : dist
     total += closest[r]
     r &+= 1
