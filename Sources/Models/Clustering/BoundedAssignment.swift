@@ -50,8 +50,11 @@ struct BoundedAssignment {
   /// Whether recomputed rows are searched by ``DirectCentreSearch`` (few
   /// columns) instead of through BLAS.
   private let direct: Bool
-  /// Per row: its gap when last computed plus its cluster's loss then; `-∞` until computed.
-  private var keys: [Double]
+  /// Per row: its label, and its key, the gap when last computed plus its
+  /// cluster's loss then (unknown until computed), in a ``BoundWord``.
+  private var bounds: [UInt32]
+  /// The bits of a ``BoundWord`` that hold the label.
+  private let labelMask: UInt32
   /// Per centre j: `Σ (δⱼ + max_{i ≠ j} δᵢ)` over the centre updates so far.
   private var losses: [Double]
   private let slack: Double
@@ -74,7 +77,8 @@ struct BoundedAssignment {
   init(blocks: RowBlocks, k: Int) {
     search = NearestCentreSearch(blocks: blocks, k: k)
     direct = blocks.columns <= DirectCentreSearch.largestColumnCount
-    keys = [Double](repeating: -.infinity, count: blocks.rows)
+    labelMask = (1 << UInt32(BoundWord.labelBits(k: k))) - 1
+    bounds = [UInt32](repeating: BoundWord.unknown(label: 0, mask: labelMask), count: blocks.rows)
     losses = [Double](repeating: 0, count: k)
     let largest = blocks.squaredNorms.reduce(0) { Swift.max($0, $1.max() ?? 0) }
     slack = 1e-7 * largest.squareRoot()
@@ -87,13 +91,14 @@ struct BoundedAssignment {
     newGaps = [Double](repeating: 0, count: size + 3)
   }
 
-  /// Takes every row's gap to its second-nearest centre from an assignment
-  /// made elsewhere (``Seeding/assignment``), in place of a first ``assign``.
+  /// Takes every row's label and gap to its second-nearest centre from an
+  /// assignment made elsewhere (``Seeding/assignment``), in place of a first ``assign``.
   ///
   /// - Complexity: O(n).
-  mutating func start(gaps: [Double]) {
-    precondition(gaps.count == keys.count, "start: \(gaps.count) gaps for \(keys.count) rows")
-    keys = gaps
+  mutating func start(labels: [Int32], gaps: [Double]) {
+    precondition(gaps.count == bounds.count && labels.count == bounds.count, "start: \(gaps.count) gaps for \(bounds.count) rows")
+    let mask = labelMask
+    for i in bounds.indices { bounds[i] = BoundWord.word(key: gaps[i], label: labels[i], mask: mask) }
   }
 
   /// Records how far each centre moved from `old` to `new` (both `k × p`),
@@ -126,6 +131,7 @@ struct BoundedAssignment {
     moving: Bool
   ) -> Int {
     search.setCentres(centres)
+    let thresholds = losses.map { BoundWord.threshold($0 + slack) }
     var changed = 0
     var filled = 0
     for b in 0..<blocks.blockCount {
@@ -137,7 +143,7 @@ struct BoundedAssignment {
           for line in stride(from: 0, to: x.count, by: 8) { analyze_prefetch(x.baseAddress! + line) }
         }
       }
-      let count = failingRows(start: start, rows: m, labels: labels)
+      let count = failingRows(start: start, rows: m, thresholds: thresholds)
       if direct {
         if count > 0 {
           changed += searchListed(
@@ -183,22 +189,20 @@ struct BoundedAssignment {
   /// length only grows for rows that failed.
   ///
   /// - Returns: the number of failed rows, listed first in `failed`.
-  private mutating func failingRows(start: Int, rows m: Int, labels: [Int32]) -> Int {
-    let thresholds = losses.map { $0 + slack }
-    return labels.withUnsafeBufferPointer { lp in
-      keys.withUnsafeBufferPointer { kp in
-        thresholds.withUnsafeBufferPointer { limit in
-          failed.withUnsafeMutableBufferPointer { fl in
-            var count = 0
-            for r in 0..<m {
-              let i = start &+ r
-              let holds = kp[i] > limit[Int(truncatingIfNeeded: lp[i])]
-              fl[count] = Int32(truncatingIfNeeded: r)
-              // A Bool's byte is 0 or 1: an add, not a branch.
-              count &+= 1 &- Int(unsafeBitCast(holds, to: UInt8.self))
-            }
-            return count
+  private mutating func failingRows(start: Int, rows m: Int, thresholds: [Float]) -> Int {
+    let mask = labelMask
+    return bounds.withUnsafeBufferPointer { w in
+      thresholds.withUnsafeBufferPointer { limit in
+        failed.withUnsafeMutableBufferPointer { fl in
+          var count = 0
+          for r in 0..<m {
+            let word = w[start &+ r]
+            let holds = BoundWord.key(word, mask: mask) > limit[BoundWord.label(word, mask: mask)]
+            fl[count] = Int32(truncatingIfNeeded: r)
+            // A Bool's byte is 0 or 1: an add, not a branch.
+            count &+= 1 &- Int(unsafeBitCast(holds, to: UInt8.self))
           }
+          return count
         }
       }
     }
@@ -285,36 +289,44 @@ struct BoundedAssignment {
   ) -> Int {
     let p = block.columns
     let stride = block.rows
+    let mask = labelMask
     var changed = 0
-    let losses = losses
     gatheredRows.withUnsafeBufferPointer { gr in
       failed.withUnsafeBufferPointer { fl in
         newGaps.withUnsafeBufferPointer { ng in
           newLabels.withUnsafeBufferPointer { nl in
-            keys.withUnsafeMutableBufferPointer { kp in
-              labels.withUnsafeMutableBufferPointer { lp in
-                block.withUnsafeBufferPointer { x in
-                  for q in 0..<m {
-                    let i: Int
-                    let position: Int
-                    switch source {
-                    case .contiguous(let from): (i, position) = (from &+ q, q)
-                    case .gathered: (i, position) = (gr[q], q)
-                    case .listed(let from): (i, position) = (from &+ Int(fl[q]), Int(fl[q]))
-                    }
-                    let old = Int(truncatingIfNeeded: lp[i])
-                    let new = Int(truncatingIfNeeded: nl[q])
-                    kp[i] = ng[q] + losses[new]
-                    guard new != old else { continue }
-                    changed &+= 1
-                    lp[i] = nl[q]
-                    guard moving else { continue }
-                    counts[old] -= 1
-                    counts[new] += 1
-                    for f in 0..<p {
-                      let v = x[f &* stride &+ position]
-                      sums[old &* p &+ f] -= v
-                      sums[new &* p &+ f] += v
+            losses.withUnsafeBufferPointer { loss in
+              bounds.withUnsafeMutableBufferPointer { w in
+                labels.withUnsafeMutableBufferPointer { lp in
+                  sums.withUnsafeMutableBufferPointer { sum in
+                    counts.withUnsafeMutableBufferPointer { size in
+                      block.withUnsafeBufferPointer { x in
+                        /// Stores searched row `q`, row `i` of the data at `position` in `block`.
+                        @inline(__always) func update(_ q: Int, row i: Int, at position: Int) {
+                          let old = BoundWord.label(w[i], mask: mask)
+                          let new = Int(truncatingIfNeeded: nl[q])
+                          w[i] = BoundWord.word(key: ng[q] + loss[new], label: nl[q], mask: mask)
+                          guard new != old else { return }
+                          changed &+= 1
+                          lp[i] = nl[q]
+                          guard moving else { return }
+                          size[old] &-= 1
+                          size[new] &+= 1
+                          for f in 0..<p {
+                            let v = x[f &* stride &+ position]
+                            sum[old &* p &+ f] -= v
+                            sum[new &* p &+ f] += v
+                          }
+                        }
+                        switch source {
+                        case .contiguous(let from):
+                          for q in 0..<m { update(q, row: from &+ q, at: q) }
+                        case .gathered:
+                          for q in 0..<m { update(q, row: gr[q], at: q) }
+                        case .listed(let from):
+                          for q in 0..<m { update(q, row: from &+ Int(fl[q]), at: Int(fl[q])) }
+                        }
+                      }
                     }
                   }
                 }

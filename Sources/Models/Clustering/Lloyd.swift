@@ -84,7 +84,7 @@ func lloyd(
     var changed = n
     if iteration == 1, let initialAssignment {
       labels = initialAssignment.labels
-      assignment.start(gaps: initialAssignment.gaps)
+      assignment.start(labels: initialAssignment.labels, gaps: initialAssignment.gaps)
     } else {
       changed = assignment.assign(
         blocks: blocks, centres: centres, labels: &labels, sums: &sums, counts: &counts, moving: !freshSums)
