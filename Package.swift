@@ -40,8 +40,11 @@ let package = Package(
       providers: [.apt(["libopenblas-dev", "liblapack-dev", "liblapacke-dev"])]
     ),
     .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
-    /// Memory hints for the loader and k-means: prefetching (Swift cannot emit it) and trimming the allocator.
+    /// Memory hints for the loader: prefetching (Swift cannot emit it) and trimming the allocator.
     .target(name: "CMemory"),
+    /// The innermost k-means loops, built for x86-64's baseline and for AVX2 and chosen at run time
+    /// (Swift builds a module for one instruction set).
+    .target(name: "CKMeans"),
     .target(name: "DataIngest", dependencies: ["CMemory", .product(name: "Yams", package: "Yams")]),
     .target(name: "Statistics", dependencies: ["DataIngest", "LinearAlgebra"]),
     .target(
@@ -51,11 +54,7 @@ let package = Package(
       ]),
     .target(name: "Randomness"),
     .target(name: "Simulation", dependencies: ["DataIngest", "Randomness"]),
-    .target(
-      name: "Models", dependencies: ["LinearAlgebra", "Randomness", "CMemory"],
-      // Without it `squareRoot()` is a call into libm (for errno) per lane;
-      // with it a vector `sqrtpd`. Both are IEEE square roots: the results are the same.
-      swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"])]),
+    .target(name: "Models", dependencies: ["LinearAlgebra", "Randomness", "CKMeans"]),
     .target(name: "Prediction", dependencies: ["DataIngest", "Features", "LinearAlgebra", "Models"]),
     .target(
       name: "Tagging",
@@ -106,7 +105,7 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "DataIngest", "TestSupport"]),
     .testTarget(
-      name: "ModelsTests", dependencies: ["Models", "LinearAlgebra", "TestSupport"],
+      name: "ModelsTests", dependencies: ["Models", "LinearAlgebra", "CKMeans", "TestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "TaggingTests", dependencies: ["Tagging", "Features", "TestSupport"]),
     .testTarget(

@@ -40,6 +40,13 @@ enum BoundWord {
   @inline(__always)
   static func key(_ word: UInt32, mask: UInt32) -> Float { Float(bitPattern: word & ~mask) }
 
+  /// The word a row's word must exceed, as signed integers, for its key to
+  /// exceed `limit ≥ 0`: non-negative Floats order as their bit patterns,
+  /// and unknown keys are negative.
+  static func thresholdWord(_ limit: Double, mask: UInt32) -> Int32 {
+    Int32(bitPattern: threshold(limit).bitPattern | mask)
+  }
+
   /// `limit` rounded up to a `Float`, to compare with ``key(_:mask:)``.
   static func threshold(_ limit: Double) -> Float {
     var rounded = Float(limit)

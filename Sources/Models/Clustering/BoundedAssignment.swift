@@ -1,4 +1,4 @@
-import CMemory
+import CKMeans
 import LinearAlgebra
 
 /// Lloyd's assignment step that recomputes, through BLAS, only the rows
@@ -47,9 +47,11 @@ struct BoundedAssignment {
   }
 
   private var search: NearestCentreSearch
-  /// Whether recomputed rows are searched by ``DirectCentreSearch`` (few
-  /// columns) instead of through BLAS.
+  /// Whether failed rows are searched directly (analyze_kmeans_nearest),
+  /// for up to ``largestDirectColumnCount`` columns, instead of through BLAS.
   private let direct: Bool
+  /// Beyond this many columns, gathering the failed rows for BLAS is cheaper.
+  static let largestDirectColumnCount = 8
   /// Per row: its label, and its key, the gap when last computed plus its
   /// cluster's loss then (unknown until computed), in a ``BoundWord``.
   private var bounds: [UInt32]
@@ -76,7 +78,7 @@ struct BoundedAssignment {
   /// - Complexity: O(n) memory for the bounds, plus O(blockSize · (k + p)).
   init(blocks: RowBlocks, k: Int) {
     search = NearestCentreSearch(blocks: blocks, k: k)
-    direct = blocks.columns <= DirectCentreSearch.largestColumnCount
+    direct = blocks.columns <= Self.largestDirectColumnCount
     labelMask = (1 << UInt32(BoundWord.labelBits(k: k))) - 1
     bounds = [UInt32](repeating: BoundWord.unknown(label: 0, mask: labelMask), count: blocks.rows)
     losses = [Double](repeating: 0, count: k)
@@ -131,7 +133,7 @@ struct BoundedAssignment {
     moving: Bool
   ) -> Int {
     search.setCentres(centres)
-    let thresholds = losses.map { BoundWord.threshold($0 + slack) }
+    let thresholds = losses.map { BoundWord.thresholdWord($0 + slack, mask: labelMask) }
     var changed = 0
     var filled = 0
     for b in 0..<blocks.blockCount {
@@ -140,7 +142,7 @@ struct BoundedAssignment {
       if direct {
         // The rows searched are read soon after the bounds: start loading them now.
         blocks.blocks[b].withUnsafeBufferPointer { x in
-          for line in stride(from: 0, to: x.count, by: 8) { analyze_prefetch(x.baseAddress! + line) }
+          analyze_kmeans_prefetch(x.baseAddress!, x.count)
         }
       }
       let count = failingRows(start: start, rows: m, thresholds: thresholds)
@@ -189,24 +191,17 @@ struct BoundedAssignment {
   /// length only grows for rows that failed.
   ///
   /// - Returns: the number of failed rows, listed first in `failed`.
-  private mutating func failingRows(start: Int, rows m: Int, thresholds: [Float]) -> Int {
-    let mask = labelMask
+  private mutating func failingRows(start: Int, rows m: Int, thresholds: [Int32]) -> Int {
+    let (mask, k) = (labelMask, losses.count)
     return bounds.withUnsafeBufferPointer { w in
       thresholds.withUnsafeBufferPointer { limit in
         failed.withUnsafeMutableBufferPointer { fl in
-          var count = 0
-          for r in 0..<m {
-            let word = w[start &+ r]
-            let holds = BoundWord.key(word, mask: mask) > limit[BoundWord.label(word, mask: mask)]
-            fl[count] = Int32(truncatingIfNeeded: r)
-            // A Bool's byte is 0 or 1: an add, not a branch.
-            count &+= 1 &- Int(unsafeBitCast(holds, to: UInt8.self))
-          }
-          return count
+          analyze_kmeans_failing(w.baseAddress! + start, m, limit.baseAddress!, k, mask, fl.baseAddress!)
         }
       }
     }
   }
+
 
   /// Copies the listed failed rows of block `b` into the gathered block from row `at`.
   private mutating func gather(_ blocks: RowBlocks, block b: Int, failed list: Range<Int>, at first: Int) {
@@ -252,7 +247,7 @@ struct BoundedAssignment {
     return store(block, rows: m, source: source, labels: &labels, sums: &sums, counts: &counts, moving: moving)
   }
 
-  /// Searches the `count` failed rows of block `b` by ``DirectCentreSearch``
+  /// Searches the `count` failed rows of block `b` directly (analyze_kmeans_nearest)
   /// and stores their labels and gaps as ``recompute(_:rows:norms:source:centres:labels:sums:counts:moving:)`` does.
   private mutating func searchListed(
     _ blocks: RowBlocks, block b: Int, count: Int, centres: Matrix, labels: inout [Int32], sums: inout [Double],
@@ -265,9 +260,9 @@ struct BoundedAssignment {
         failed.withUnsafeBufferPointer { fl in
           newLabels.withUnsafeMutableBufferPointer { nl in
             newGaps.withUnsafeMutableBufferPointer { ng in
-              DirectCentreSearch.nearest(
-                x.baseAddress!, stride: block.rows, columns: block.columns, list: fl.baseAddress!, count: count,
-                centres: c.baseAddress!, k: centres.rows, labels: nl.baseAddress!, gaps: ng.baseAddress!)
+              analyze_kmeans_nearest(
+                x.baseAddress!, block.rows, block.columns, fl.baseAddress!, count, c.baseAddress!, centres.rows,
+                nl.baseAddress!, ng.baseAddress!)
             }
           }
         }

@@ -1,3 +1,4 @@
+import CKMeans
 import Randomness
 import LinearAlgebra
 
@@ -76,20 +77,18 @@ func kMeansPlusPlus(blocks: RowBlocks, k: Int, generator: inout Xoshiro256StarSt
       let index = sampleIndex(target: target, closest: nearest.closest, blockSums: blockSums, blocks: blocks)
       candidates.append(blocks.row(index))
     }
-    // Potential after adding each candidate, in one pass over the data.
+    // Potential after adding each candidate, `Σ_r min(D²(r), ‖x_r − y_t‖²)`,
+    // in one pass over the data (analyze_kmeans_candidate_sums).
     let flat = Array(candidates.joined())  // trials × p, row-major
     var potentials = [Double](repeating: 0, count: trials)
-    var partial = [SIMD4<Double>](repeating: .zero, count: trials)
     nearest.closest.withUnsafeBufferPointer { d in
       flat.withUnsafeBufferPointer { y in
-        partial.withUnsafeMutableBufferPointer { acc in
+        potentials.withUnsafeMutableBufferPointer { totals in
           for b in 0..<blocks.blockCount {
-            let m = blocks.blocks[b].rows
-            let start = blocks.start(ofBlock: b)
             blocks.blocks[b].withUnsafeBufferPointer { x in
-              candidateSums(
-                x, rows: m, candidates: y, closest: UnsafeBufferPointer(rebasing: d[start..<(start + m)]),
-                into: acc, totals: &potentials)
+              analyze_kmeans_candidate_sums(
+                x.baseAddress!, blocks.blocks[b].rows, p, y.baseAddress!, trials, d.baseAddress! + blocks.start(ofBlock: b),
+                totals.baseAddress!)
             }
           }
         }
@@ -128,17 +127,7 @@ private struct NearestSeeds {
     let n = closest.count
     let gaps = [Double](unsafeUninitializedCapacity: n) { g, count in
       closest.withUnsafeBufferPointer { d in
-        second.withUnsafeBufferPointer { s in
-          var r = 0
-          while r &+ 4 <= n {
-            let gap =
-              UnsafeRawPointer(s.baseAddress! + r).loadUnaligned(as: SIMD4<Double>.self).squareRoot()
-              - UnsafeRawPointer(d.baseAddress! + r).loadUnaligned(as: SIMD4<Double>.self).squareRoot()
-            UnsafeMutableRawPointer(g.baseAddress! + r).storeBytes(of: gap, as: SIMD4<Double>.self)
-            r &+= 4
-          }
-          for i in r..<n { g[i] = s[i].squareRoot() - d[i].squareRoot() }
-        }
+        second.withUnsafeBufferPointer { s in analyze_kmeans_gaps(d.baseAddress!, s.baseAddress!, n, g.baseAddress!) }
       }
       count = n
     }
@@ -148,7 +137,7 @@ private struct NearestSeeds {
 
 /// Lowers each row's `D²` to its squared distance to `centre` (chosen as
 /// centre `index`) where that is smaller, keeping the nearest and second
-/// nearest, and recomputes each block's sum of `D²`.
+/// nearest, and recomputes each block's sum of `D²` (analyze_kmeans_lower).
 private func updateClosest(
   blocks: RowBlocks, centre y: [Double], index: Int, nearest: inout NearestSeeds, blockSums: inout [Double]
 ) {
@@ -157,116 +146,17 @@ private func updateClosest(
       nearest.labels.withUnsafeMutableBufferPointer { l in
         y.withUnsafeBufferPointer { y in
           for b in 0..<blocks.blockCount {
-            let m = blocks.blocks[b].rows
-            let rows = blocks.start(ofBlock: b)..<(blocks.start(ofBlock: b) + m)
+            let start = blocks.start(ofBlock: b)
             blockSums[b] = blocks.blocks[b].withUnsafeBufferPointer { x in
-              lower(
-                UnsafeMutableBufferPointer(rebasing: d[rows]), second: UnsafeMutableBufferPointer(rebasing: s[rows]),
-                labels: UnsafeMutableBufferPointer(rebasing: l[rows]), to: x, rows: m, centre: y,
-                index: Int32(truncatingIfNeeded: index))
+              analyze_kmeans_lower(
+                d.baseAddress! + start, s.baseAddress! + start, l.baseAddress! + start, x.baseAddress!,
+                blocks.blocks[b].rows, y.count, y.baseAddress!, Int32(truncatingIfNeeded: index))
             }
           }
         }
       }
     }
   }
-}
-
-/// Adds `Σ_r min(D²(r), ‖x_r − y_t‖²)` over the rows of a column-major block
-/// to `totals[t]`, for every candidate `y_t` (row t of `candidates`, t × p
-/// row-major), reading each row once; four rows at a time, each block's
-/// four partial sums added at its end (`partial` is scratch, one vector per
-/// candidate).
-private func candidateSums(
-  _ x: UnsafeBufferPointer<Double>, rows m: Int, candidates y: UnsafeBufferPointer<Double>,
-  closest: UnsafeBufferPointer<Double>, into partial: UnsafeMutableBufferPointer<SIMD4<Double>>,
-  totals: inout [Double]
-) {
-  let trials = partial.count
-  let p = y.count / trials
-  let base = x.baseAddress!
-  for t in 0..<trials { partial[t] = .zero }
-  var r = 0
-  while r &+ 4 <= m {
-    let current = UnsafeRawPointer(closest.baseAddress! + r).loadUnaligned(as: SIMD4<Double>.self)
-    for t in 0..<trials {
-      var dist = SIMD4<Double>(repeating: 0)
-      for f in 0..<p {
-        let diff = UnsafeRawPointer(base + (f &* m &+ r)).loadUnaligned(as: SIMD4<Double>.self) - y[t &* p &+ f]
-        dist += diff * diff
-      }
-      dist.replace(with: current, where: current .< dist)
-      partial[t] += dist
-    }
-    r &+= 4
-  }
-  for t in 0..<trials {
-    var total = (partial[t][0] + partial[t][1]) + (partial[t][2] + partial[t][3])
-    for i in r..<m {
-      var dist = 0.0
-      for f in 0..<p {
-        let diff = x[f &* m &+ i] - y[t &* p &+ f]
-        dist += diff * diff
-      }
-      total += closest[i] < dist ? closest[i] : dist
-    }
-    totals[t] += total
-  }
-}
-
-/// Lowers `closest` to `‖x_r − y‖²` where that is smaller, over the rows of
-/// a column-major block, and returns the new sum; four rows at a time, the
-/// four partial sums added at the end. `second` and `labels` follow: the
-/// second-smallest value and the index of the smallest (`index` where `y`
-/// is strictly nearer).
-///
-/// Distances are computed directly, `Σ_f (x_f − y_f)²`, so a row equal to
-/// `y` is at exactly 0.
-private func lower(
-  _ closest: UnsafeMutableBufferPointer<Double>, second: UnsafeMutableBufferPointer<Double>,
-  labels: UnsafeMutableBufferPointer<Int32>, to x: UnsafeBufferPointer<Double>, rows m: Int,
-  centre y: UnsafeBufferPointer<Double>, index: Int32
-) -> Double {
-  let p = y.count
-  let base = x.baseAddress!
-  var sum = SIMD4<Double>(repeating: 0)
-  var r = 0
-  while r &+ 4 <= m {
-    var dist = SIMD4<Double>(repeating: 0)
-    for f in 0..<p {
-      let diff = UnsafeRawPointer(base + (f &* m &+ r)).loadUnaligned(as: SIMD4<Double>.self) - y[f]
-      dist += diff * diff
-    }
-    let current = UnsafeRawPointer(closest.baseAddress! + r).loadUnaligned(as: SIMD4<Double>.self)
-    let next = UnsafeRawPointer(second.baseAddress! + r).loadUnaligned(as: SIMD4<Double>.self)
-    let label = UnsafeRawPointer(labels.baseAddress! + r).loadUnaligned(as: SIMD4<Int32>.self)
-    let nearer = dist .< current
-    // second = min(second, max(closest, dist))
-    let upper = current.replacing(with: dist, where: current .< dist)
-    UnsafeMutableRawPointer(second.baseAddress! + r).storeBytes(
-      of: next.replacing(with: upper, where: upper .< next), as: SIMD4<Double>.self)
-    let newLabel = SIMD4<Int64>(truncatingIfNeeded: label).replacing(with: Int64(index), where: nearer)
-    UnsafeMutableRawPointer(labels.baseAddress! + r).storeBytes(
-      of: SIMD4<Int32>(truncatingIfNeeded: newLabel), as: SIMD4<Int32>.self)
-    dist.replace(with: current, where: current .< dist)
-    UnsafeMutableRawPointer(closest.baseAddress! + r).storeBytes(of: dist, as: SIMD4<Double>.self)
-    sum += dist
-    r &+= 4
-  }
-  var total = (sum[0] + sum[1]) + (sum[2] + sum[3])
-  while r < m {
-    var dist = 0.0
-    for f in 0..<p {
-      let diff = x[f &* m &+ r] - y[f]
-      dist += diff * diff
-    }
-    second[r] = Swift.min(second[r], Swift.max(closest[r], dist))
-    if dist < closest[r] { labels[r] = index }
-    closest[r] = closest[r] < dist ? closest[r] : dist
-    total += closest[r]
-    r &+= 1
-  }
-  return total
 }
 
 /// The first row whose running sum of `closest` exceeds `target`; rows with

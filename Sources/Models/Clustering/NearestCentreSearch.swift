@@ -146,10 +146,9 @@ struct NearestCentreSearch {
             let norms = UnsafeRawPointer(xn.baseAddress! + i).loadUnaligned(as: SIMD4<Double>.self)
             let second = next + norms
             let first = best + norms
-            let gap =
-              second.replacing(with: 0, where: second .< 0).squareRoot()
-              - first.replacing(with: 0, where: first .< 0).squareRoot()
-            UnsafeMutableRawPointer(gaps.baseAddress! + i).storeBytes(of: gap, as: SIMD4<Double>.self)
+            for lane in 0..<4 {
+              gaps[i &+ lane] = Swift.max(second[lane], 0).squareRoot() - Swift.max(first[lane], 0).squareRoot()
+            }
             UnsafeMutableRawPointer(labels.baseAddress! + i).storeBytes(
               of: SIMD4<Int32>(truncatingIfNeeded: label), as: SIMD4<Int32>.self)
             i &+= 4
