@@ -7,8 +7,11 @@ import LinearAlgebra
 /// features of ``KMeansFeatures``, log1p-transformed and standardized with
 /// the population standard deviation.
 ///
-/// Loaded as ``LogitDesign`` loads, with exact duplicate rows kept, so the
-/// rows are the ones the peers' pipelines cluster.
+/// The default design is loaded as `analyze segment` loads (exact duplicate
+/// rows dropped), so it is the matrix `analyze segment --as-of T
+/// --export-design` writes; the log RFM design as ``LogitDesign`` loads,
+/// with exact duplicate rows kept, so its rows are the ones the peers'
+/// pipelines cluster.
 struct KMeansDesign {
   /// `n × p`, standardized.
   var matrix: Matrix
@@ -18,8 +21,9 @@ struct KMeansDesign {
   /// Loads `folder` and builds the design of `features` as of `asOf`; the
   /// history is released before returning.
   static func load(folder: String, asOf: Int32, features: KMeansFeatures) throws -> KMeansDesign {
+    let keepDuplicates: Set<TableKind> = features == .recencyFrequencyMonetary ? [.transactions, .events] : []
     let history = try PurchaseHistoryLoader.load(
-      try DataSource.folder(folder), options: IngestOptions(keepDuplicates: [.transactions, .events]))
+      try DataSource.folder(folder), options: IngestOptions(keepDuplicates: keepDuplicates))
     let customers = try FeatureBuilder(asOf: asOf).build(history)
     var table = FeatureTable(customers, history: history)
     let chosen: [SegmentFeature]
