@@ -14,6 +14,7 @@
 typedef double v4d __attribute__((vector_size(32)));
 typedef int64_t v4l __attribute__((vector_size(32)));
 typedef int32_t v4i __attribute__((vector_size(16)));
+typedef float v4f __attribute__((vector_size(16)));
 
 // Macros, not functions: a vector passed to a function built without AVX changes the calling convention.
 #define LOAD4(p) ({ v4d v_; memcpy(&v_, (p), sizeof v_); v_; })
@@ -113,21 +114,27 @@ long analyze_kmeans_failing(const uint32_t *words, long m, const int32_t *limits
   return failingScalar(words, 0, m, limits, mask, list, 0);
 }
 
-// MARK: - Nearest centre of listed rows
+// MARK: - Search of the failed rows
 
-/// `p` is a constant where this is inlined: the loops over the columns unroll
-/// and a group's columns stay in registers.
-INLINE void nearestColumns(const double *x, long stride, const long p, const int32_t *list, long count,
-                           const double *centres, long k, int32_t *labels, double *gaps) {
+/// `p` is a constant where this is inlined: the loops over the columns
+/// unroll and a group's columns stay in registers.
+INLINE long searchColumns(const double *x, long stride, const long p, const int32_t *list, long count, long start,
+                          const double *centres, long k, const double *losses, uint32_t mask, uint32_t *words,
+                          int32_t *changedPositions, int32_t *changedFrom) {
   unsigned long largest = k > 2 ? (unsigned long)(k - 1) : 1;
   int bits = 64 - __builtin_clzl(largest);
   v4l keep = (v4l){0, 0, 0, 0} + (int64_t)~((1ULL << bits) - 1);
+  v4i labelMask = (v4i){0, 0, 0, 0} + (int32_t)mask;
+  float negativeInfinity = -__builtin_inff();
+  int32_t unknown;
+  memcpy(&unknown, &negativeInfinity, sizeof unknown);
+  long changed = 0;
   for (long q = 0; q < count; q += 4) {
-    long r0 = list[q], r1 = list[q + 1], r2 = list[q + 2], r3 = list[q + 3];
+    long r[4] = {list[q], list[q + 1], list[q + 2], list[q + 3]};
     v4d rows[8];
     for (long f = 0; f < p; f++) {
       const double *column = x + f * stride;
-      rows[f] = (v4d){column[r0], column[r1], column[r2], column[r3]};
+      rows[f] = (v4d){column[r[0]], column[r[1]], column[r[2]], column[r[3]]};
     }
     v4d best = SPLAT(__builtin_inf()), next = best;
     for (long j = 0; j < k; j++) {
@@ -142,43 +149,62 @@ INLINE void nearestColumns(const double *x, long stride, const long p, const int
       next = SELECT(upper < next, upper, next);
       best = SELECT(tagged < best, tagged, best);
     }
-    STORE4(gaps + q, __builtin_elementwise_sqrt(next) - __builtin_elementwise_sqrt(best));
+    // The bound words, as BoundWord.word(key:label:mask:) makes them.
     v4i label = __builtin_convertvector((v4l)best & ~keep, v4i);
-    memcpy(labels + q, &label, sizeof label);
+    v4d key = __builtin_elementwise_sqrt(next) - __builtin_elementwise_sqrt(best)
+              + (v4d){losses[label[0]], losses[label[1]], losses[label[2]], losses[label[3]]};
+    v4i known = __builtin_convertvector(key >= 0, v4i);
+    v4i keyBits = (known & ((v4i)__builtin_convertvector(key, v4f) - 1)) | (~known & unknown);
+    v4i word = (keyBits & ~labelMask) | label;
+    long lanes = count - q < 4 ? count - q : 4;  // the list is padded: the lanes past count repeat a row
+    for (long lane = 0; lane < lanes; lane++) {
+      uint32_t *slot = words + start + r[lane];
+      int32_t from = (int32_t)(*slot & mask);
+      *slot = (uint32_t)word[lane];
+      changedPositions[changed] = (int32_t)r[lane];
+      changedFrom[changed] = from;
+      changed += from != label[lane];  // no branch: the list only grows for rows that moved
+    }
   }
+  return changed;
 }
 
-/// `nearestColumns` with p a constant for each case.
-INLINE void nearestAnyColumns(const double *x, long stride, long p, const int32_t *list, long count,
-                              const double *centres, long k, int32_t *labels, double *gaps) {
+/// `searchColumns` with p a constant for each case.
+INLINE long searchAnyColumns(const double *x, long stride, long p, const int32_t *list, long count, long start,
+                             const double *centres, long k, const double *losses, uint32_t mask, uint32_t *words,
+                             int32_t *changedPositions, int32_t *changedFrom) {
+#define SEARCH(P) searchColumns(x, stride, P, list, count, start, centres, k, losses, mask, words, changedPositions, changedFrom)
   switch (p) {
-  case 1: nearestColumns(x, stride, 1, list, count, centres, k, labels, gaps); break;
-  case 2: nearestColumns(x, stride, 2, list, count, centres, k, labels, gaps); break;
-  case 3: nearestColumns(x, stride, 3, list, count, centres, k, labels, gaps); break;
-  case 4: nearestColumns(x, stride, 4, list, count, centres, k, labels, gaps); break;
-  case 5: nearestColumns(x, stride, 5, list, count, centres, k, labels, gaps); break;
-  case 6: nearestColumns(x, stride, 6, list, count, centres, k, labels, gaps); break;
-  case 7: nearestColumns(x, stride, 7, list, count, centres, k, labels, gaps); break;
-  default: nearestColumns(x, stride, 8, list, count, centres, k, labels, gaps); break;
+  case 1: return SEARCH(1);
+  case 2: return SEARCH(2);
+  case 3: return SEARCH(3);
+  case 4: return SEARCH(4);
+  case 5: return SEARCH(5);
+  case 6: return SEARCH(6);
+  case 7: return SEARCH(7);
+  default: return SEARCH(8);
   }
+#undef SEARCH
 }
 
 #if defined(__x86_64__)
-AVX2 static void nearestAVX2(const double *x, long stride, long p, const int32_t *list, long count,
-                             const double *centres, long k, int32_t *labels, double *gaps) {
-  nearestAnyColumns(x, stride, p, list, count, centres, k, labels, gaps);
+AVX2 static long searchAVX2(const double *x, long stride, long p, const int32_t *list, long count, long start,
+                            const double *centres, long k, const double *losses, uint32_t mask, uint32_t *words,
+                            int32_t *changedPositions, int32_t *changedFrom) {
+  return searchAnyColumns(x, stride, p, list, count, start, centres, k, losses, mask, words, changedPositions,
+                          changedFrom);
 }
 #endif
 
-void analyze_kmeans_nearest(const double *x, long stride, long p, const int32_t *list, long count,
-                            const double *centres, long k, int32_t *labels, double *gaps) {
+long analyze_kmeans_search(const double *x, long stride, long p, const int32_t *list, long count, long start,
+                           const double *centres, long k, const double *losses, uint32_t mask, uint32_t *words,
+                           int32_t *changedPositions, int32_t *changedFrom) {
 #if defined(__x86_64__)
-  if (analyze_kmeans_avx2()) {
-    nearestAVX2(x, stride, p, list, count, centres, k, labels, gaps);
-    return;
-  }
+  if (analyze_kmeans_avx2())
+    return searchAVX2(x, stride, p, list, count, start, centres, k, losses, mask, words, changedPositions, changedFrom);
 #endif
-  nearestAnyColumns(x, stride, p, list, count, centres, k, labels, gaps);
+  return searchAnyColumns(x, stride, p, list, count, start, centres, k, losses, mask, words, changedPositions,
+                          changedFrom);
 }
 
 // MARK: - k-means++

@@ -40,13 +40,14 @@ import Testing
     }
   }
 
-  @Test("the direct search finds every listed row's nearest centre (ties → the lower index) and the gap to the second")
-  func nearest() {
+  @Test("the direct search gives every listed row its nearest centre (ties → the lower index) and bound, and lists the moves")
+  func search() {
     var generator = Xoshiro256StarStar(seed: 5)
     for p in 1...8 {
       for k in [1, 2, 5, 9] {
         let m = 50
         let stride = 53  // a block's columns need not be packed
+        let start = 7  // the block's first row in the data
         var centres = (0..<(k * p)).map { _ in generator.nextUnit() * 4 }  // column-major k × p
         var x = (0..<(stride * p)).map { _ in generator.nextUnit() * 4 }
         if k > 1 {
@@ -60,33 +61,43 @@ import Testing
           for f in 0..<p { x[f * stride + 1] = centres[f * k] }
           x[1] = 2
         }
+        let losses = (0..<k).map { _ in generator.nextUnit() }
+        let mask = UInt32((1 << BoundWord.labelBits(k: k)) - 1)
+        let before = (0..<(start + m)).map { _ in BoundWord.unknown(label: Int32(generator.nextIndex(below: k)), mask: mask) }
         let list: [Int32] = [0, 1] + (2..<m).filter { $0 % 3 != 0 }.map(Int32.init)
         let padded = list + [Int32](repeating: list.last!, count: 3)
-        let (wide, baseline) = bothBuilds { () -> ([Int32], [Double]) in
-          var labels = [Int32](repeating: -1, count: padded.count)
-          var gaps = [Double](repeating: .nan, count: padded.count)
-          analyze_kmeans_nearest(x, stride, p, padded, list.count, centres, k, &labels, &gaps)
-          return (Array(labels[0..<list.count]), Array(gaps[0..<list.count]))
+        let (wide, baseline) = bothBuilds { () -> ([UInt32], [Int32], [Int32]) in
+          var words = before
+          var moved = [Int32](repeating: -1, count: list.count + 3)
+          var from = [Int32](repeating: -1, count: list.count + 3)
+          let count = analyze_kmeans_search(
+            x, stride, p, padded, list.count, start, centres, k, losses, mask, &words, &moved, &from)
+          return (words, Array(moved[0..<count]), Array(from[0..<count]))
         }
-        #expect(wide.0 == baseline.0)
-        #expect(wide.1 == baseline.1)
-        for (q, r) in list.enumerated() {
+        #expect(wide == baseline)
+        var expectedMoves: [Int32] = []
+        for r in list.map(Int.init) {
           let d = (0..<k).map { j in
-            (0..<p).reduce(0.0) { s, f in s + (x[f * stride + Int(r)] - centres[f * k + j]) * (x[f * stride + Int(r)] - centres[f * k + j]) }
+            (0..<p).reduce(0.0) { s, f in s + (x[f * stride + r] - centres[f * k + j]) * (x[f * stride + r] - centres[f * k + j]) }
           }
           let best = d.indices.min { d[$0] < d[$1] || (d[$0] == d[$1] && $0 < $1) }!
-          #expect(baseline.0[q] == Int32(best), "p \(p), k \(k), row \(r)")
+          let word = baseline.0[start + r]
+          #expect(BoundWord.label(word, mask: mask) == best, "p \(p), k \(k), row \(r)")
           let second = d.indices.filter { $0 != best }.map { d[$0] }.min() ?? .infinity
-          if k == 1 {
-            #expect(baseline.1[q] == .infinity)
-          } else {
-            assertApproximatelyEqual(baseline.1[q], second.squareRoot() - d[best].squareRoot(), relativeTolerance: 1e-12)
-          }
+          let key = second.squareRoot() - d[best].squareRoot() + losses[best]
+          let stored = Double(BoundWord.key(word, mask: mask))
+          // Rounded down to a Float (+∞ to the largest finite one), lower bits given to the label (up to 4 here).
+          let least = key.isInfinite ? Double(Float.greatestFiniteMagnitude) * (1 - 4e-6) : key * (1 - 4e-6) - 1e-12
+          #expect(stored <= key + 1e-12 && stored >= least, "p \(p), k \(k), row \(r)")
+          if BoundWord.label(before[start + r], mask: mask) != best { expectedMoves.append(Int32(r)) }
         }
+        #expect(baseline.1 == expectedMoves)
+        #expect(baseline.2 == expectedMoves.map { Int32(BoundWord.label(before[start + Int($0)], mask: mask)) })
+        #expect((0..<start).allSatisfy { baseline.0[$0] == before[$0] })
         if k > 1 {
-          #expect(baseline.0[0] == Int32(k - 1))  // at distance 0, exactly
-          // The tie goes to the lower index; the gap is 0 but for the index bits in the distances.
-          #expect(baseline.0[1] == 0 && baseline.1[1] < 1e-14)
+          #expect(BoundWord.label(baseline.0[start], mask: mask) == k - 1)  // at distance 0, exactly
+          // The tie goes to the lower index.
+          #expect(BoundWord.label(baseline.0[start + 1], mask: mask) == 0)
         }
       }
     }

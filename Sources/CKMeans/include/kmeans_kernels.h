@@ -37,18 +37,23 @@ void analyze_kmeans_prefetch(const double *x, long count);
 long analyze_kmeans_failing(const uint32_t *words, long m, const int32_t *limits, long k, uint32_t mask,
                             int32_t *list);
 
-/// For the rows list[0 ..< count] of a column-major block (column f at
-/// x + f*stride), the nearest of the k centres (column-major k x p:
-/// centres[f*k + j]) and the gap sqrt(d2 second-nearest) - sqrt(d2 nearest)
-/// (+infinity when k = 1), written at the row's place in the list.
+/// Searches the rows list[0 ..< count] of a column-major block (column f at
+/// x + f*stride; row position r is row start + r of the data) for their
+/// nearest of the k centres (column-major k x p: centres[f*k + j]), and
+/// stores each one's bound word (BoundWord in Models: label j, key
+/// sqrt(d2 second-nearest) - sqrt(d2 nearest) + losses[j], +infinity when
+/// k = 1) in words[start + r]. Lists the rows whose label changed, in list
+/// order: position in changedPositions, previous label in changedFrom
+/// (room for `count` + 3 each). Returns how many changed.
 ///
 /// The centre's index rides in the lowest ceil(log2 k) bits of each squared
 /// distance, so nearest and second-nearest are two vector minima: squared
 /// distances within 2^bits units in the last place count as tied and go to
-/// the lower index. `p` is 1 ... 8. `list` must be readable, and `labels`
-/// and `gaps` writable, up to `count` rounded up to a multiple of 4.
-void analyze_kmeans_nearest(const double *x, long stride, long p, const int32_t *list, long count,
-                            const double *centres, long k, int32_t *labels, double *gaps);
+/// the lower index. `p` is 1 ... 8. `list` must be readable up to `count`
+/// rounded up to a multiple of 4 (padded with any of its rows).
+long analyze_kmeans_search(const double *x, long stride, long p, const int32_t *list, long count, long start,
+                           const double *centres, long k, const double *losses, uint32_t mask, uint32_t *words,
+                           int32_t *changedPositions, int32_t *changedFrom);
 
 /// One k-means++ step over an m-row block, for the new centre `centre`
 /// (p values), the `index`-th chosen: lowers `closest` (squared distance to
