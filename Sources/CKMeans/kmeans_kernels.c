@@ -51,12 +51,6 @@ void analyze_kmeans_set_avx2(int enabled) {
   atomic_store_explicit(&avx2Enabled, enabled, memory_order_relaxed);
 }
 
-// MARK: - Prefetch
-
-void analyze_kmeans_prefetch(const double *x, long count) {
-  for (long i = 0; i < count; i += 8) __builtin_prefetch(x + i, 0, 3);
-}
-
 // MARK: - Bound pass
 
 INLINE long failingScalar(const uint32_t *words, long from, long m, const int32_t *limits, uint32_t mask,
@@ -131,6 +125,11 @@ INLINE long searchColumns(const double *x, long stride, const long p, const int3
   long changed = 0;
   for (long q = 0; q < count; q += 4) {
     long r[4] = {list[q], list[q + 1], list[q + 2], list[q + 3]};
+    // The rows four groups on: the failed rows are scattered, beyond what the hardware foresees.
+    if (q + 20 <= count) {
+      for (long f = 0; f < p; f++)
+        for (long lane = 16; lane < 20; lane++) __builtin_prefetch(x + f * stride + list[q + lane], 0, 3);
+    }
     v4d rows[8];
     for (long f = 0; f < p; f++) {
       const double *column = x + f * stride;

@@ -23,10 +23,6 @@ int analyze_kmeans_avx2(void);
 /// threads; for tests that compare the two builds.
 void analyze_kmeans_set_avx2(int enabled);
 
-/// Starts loading the `count` doubles at `x` into the cache (one prefetch
-/// per 64-byte line), for a block about to be read out of order.
-void analyze_kmeans_prefetch(const double *x, long count);
-
 /// The bound pass of k-means (see BoundWord and BoundedAssignment): lists
 /// the positions r in 0 ..< m whose bound does not hold,
 ///

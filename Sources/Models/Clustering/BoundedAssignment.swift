@@ -22,7 +22,7 @@ import LinearAlgebra
 ///
 /// The rows that fail are searched by direct differences for up to
 /// ``largestDirectColumnCount`` columns (`analyze_kmeans_search`: the failed
-/// rows of a block, their block prefetched while the bounds are read), or
+/// rows of a block, loaded into the cache a few groups ahead), or
 /// for wider data gathered into blocks for BLAS `dgemm`
 /// (``NearestCentreSearch``), whose packing then pays off.
 ///
@@ -132,8 +132,6 @@ struct BoundedAssignment {
     for b in 0..<blocks.blockCount {
       let (m, start) = (blocks.blocks[b].rows, blocks.start(ofBlock: b))
       guard let gathered else {
-        // The rows searched are read soon after the bounds: start loading them now.
-        blocks.blocks[b].withUnsafeBufferPointer { analyze_kmeans_prefetch($0.baseAddress!, $0.count) }
         let count = failingRows(start: start, rows: m, thresholds: thresholds)
         if count > 0 { apply(searchDirectly(blocks, block: b, count: count, centres: centres), from: start) }
         continue
