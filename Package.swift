@@ -45,6 +45,9 @@ let package = Package(
     .target(name: "CMemory"),
     /// SHA-256 blocks with the x86 SHA extensions, for the checksums of run manifests and exports.
     .target(name: "CSHA256"),
+    /// The innermost k-means loops, built for x86-64's baseline and for AVX2 and chosen at run time
+    /// (Swift builds a module for one instruction set).
+    .target(name: "CKMeans"),
     .target(name: "DataIngest", dependencies: ["CMemory", .product(name: "Yams", package: "Yams")]),
     .target(name: "Statistics", dependencies: ["DataIngest", "LinearAlgebra"]),
     .target(
@@ -54,7 +57,7 @@ let package = Package(
       ]),
     .target(name: "Randomness"),
     .target(name: "Simulation", dependencies: ["DataIngest", "Randomness"]),
-    .target(name: "Models", dependencies: ["LinearAlgebra", "Randomness"]),
+    .target(name: "Models", dependencies: ["LinearAlgebra", "Randomness", "CKMeans"]),
     .target(name: "Prediction", dependencies: ["DataIngest", "Features", "LinearAlgebra", "Models"]),
     .target(
       name: "Tagging",
@@ -110,7 +113,7 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "DataIngest", "TestSupport"]),
     .testTarget(
-      name: "ModelsTests", dependencies: ["Models", "LinearAlgebra", "TestSupport"],
+      name: "ModelsTests", dependencies: ["Models", "LinearAlgebra", "CKMeans", "TestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "TaggingTests", dependencies: ["Tagging", "Features", "TestSupport"]),
     .testTarget(

@@ -207,8 +207,8 @@ public struct KMeans: Sendable, Equatable, Hashable {
     case .lloyd:
       let seeding = kMeansPlusPlus(blocks: blocks, k: k, generator: &generator)
       let run = lloyd(
-        blocks: blocks, initialCentres: seeding.centres, maxIterations: maxIterations,
-        tolerance: tolerance)
+        blocks: blocks, initialCentres: seeding.centres, initialAssignment: seeding.assignment,
+        maxIterations: maxIterations, tolerance: tolerance)
       return RestartOutcome(run: run, found: seeding.found)
     case .miniBatch(let batchSize):
       // Seed on a random sample of 3 · batchSize rows (scikit-learn's init_size).
