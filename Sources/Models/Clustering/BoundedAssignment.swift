@@ -82,14 +82,22 @@ struct BoundedAssignment {
     gathered = direct ? nil : GatheredSearch(blocks: blocks, k: k)
   }
 
-  /// Takes every row's label and gap to its second-nearest centre from an
-  /// assignment made elsewhere (``Seeding/assignment``), in place of a first ``assign``.
+  /// Takes every row's label and bound from k-means++'s nearest seeds
+  /// (``Seeding/nearest``; `analyze_kmeans_start`), in place of a first ``assign``.
   ///
   /// - Complexity: O(n).
-  mutating func start(labels: [Int32], gaps: [Double]) {
-    precondition(gaps.count == bounds.count && labels.count == bounds.count, "start: \(gaps.count) gaps for \(bounds.count) rows")
+  mutating func start(_ seeds: NearestSeeds) {
+    precondition(seeds.labels.count == bounds.count, "start: \(seeds.labels.count) rows, expected \(bounds.count)")
     let mask = labelMask
-    for i in bounds.indices { bounds[i] = BoundWord.word(key: gaps[i], label: labels[i], mask: mask) }
+    seeds.closest.withUnsafeBufferPointer { d in
+      seeds.second.withUnsafeBufferPointer { s in
+        seeds.labels.withUnsafeBufferPointer { l in
+          bounds.withUnsafeMutableBufferPointer { w in
+            analyze_kmeans_start(d.baseAddress!, s.baseAddress!, l.baseAddress!, w.count, mask, w.baseAddress!)
+          }
+        }
+      }
+    }
   }
 
   /// Records how far each centre moved from `old` to `new` (both `k × p`),

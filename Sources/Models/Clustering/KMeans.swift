@@ -207,7 +207,7 @@ public struct KMeans: Sendable, Equatable, Hashable {
     case .lloyd:
       let seeding = kMeansPlusPlus(blocks: blocks, k: k, generator: &generator)
       let run = lloyd(
-        blocks: blocks, initialCentres: seeding.centres, initialAssignment: seeding.assignment,
+        blocks: blocks, initialCentres: seeding.centres, initialAssignment: seeding.nearest,
         maxIterations: maxIterations, tolerance: tolerance)
       return RestartOutcome(run: run, found: seeding.found)
     case .miniBatch(let batchSize):

@@ -49,9 +49,9 @@ struct ClusteringRun: Sendable {
 /// - Parameters:
 ///   - blocks: the (centred) rows.
 ///   - initialCentres: `k × p` starting centres, usually from ``kMeansPlusPlus(blocks:k:generator:)``.
-///   - initialAssignment: every row's nearest initial centre and gap to the
-///     second-nearest (``Seeding/assignment``), which the first iteration
-///     then takes instead of computing; `nil` to compute it.
+///   - initialAssignment: every row's nearest initial centre and squared
+///     distances to it and the second-nearest (``Seeding/nearest``), which
+///     the first iteration then takes instead of computing; `nil` to compute it.
 ///   - maxIterations: the iteration limit (scikit-learn default 300).
 ///   - tolerance: the absolute limit on the total squared centre shift.
 /// - Returns: the final centres, labels, inertia and convergence record.
@@ -61,7 +61,7 @@ struct ClusteringRun: Sendable {
 /// Reference: Lloyd, "Least squares quantization in PCM", IEEE Trans. Inf.
 /// Theory 28(2), 1982; Hamerly, "Making k-means even faster", SDM 2010.
 func lloyd(
-  blocks: RowBlocks, initialCentres: Matrix, initialAssignment: (labels: [Int32], gaps: [Double])? = nil,
+  blocks: RowBlocks, initialCentres: Matrix, initialAssignment: NearestSeeds? = nil,
   maxIterations: Int, tolerance: Double
 ) -> ClusteringRun {
   let n = blocks.rows
@@ -84,7 +84,7 @@ func lloyd(
     var changed = n
     if iteration == 1, let initialAssignment {
       labels = initialAssignment.labels
-      assignment.start(labels: initialAssignment.labels, gaps: initialAssignment.gaps)
+      assignment.start(initialAssignment)
     } else {
       changed = assignment.assign(
         blocks: blocks, centres: centres, labels: &labels, sums: &sums, counts: &counts, moving: !freshSums)
