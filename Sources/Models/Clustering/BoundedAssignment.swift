@@ -64,14 +64,32 @@ struct BoundedAssignment {
   /// For wider data: the failed rows gathered for BLAS.
   private var gathered: GatheredSearch?
 
-  /// Buffers for `blocks` and `k` centres; every row starts unknown.
+  /// Buffers for `blocks` and `k` centres. Every row starts with its label
+  /// and bound from k-means++'s nearest seeds (``Seeding/nearest``,
+  /// `analyze_kmeans_start`), in place of a first ``assign``, or with label
+  /// 0 and an unknown bound when `seeds` is `nil`.
   ///
-  /// - Complexity: O(n) memory for the bounds, plus O(blockSize · (k + p)).
-  init(blocks: RowBlocks, k: Int) {
+  /// - Complexity: O(n) time and memory for the bounds, plus O(blockSize · (k + p)) memory.
+  init(blocks: RowBlocks, k: Int, seeds: NearestSeeds?) {
     precondition(blocks.rows <= Int(Int32.max), "BoundedAssignment: \(blocks.rows) rows")
     direct = blocks.columns <= Self.largestDirectColumnCount
-    labelMask = (1 << UInt32(BoundWord.labelBits(k: k))) - 1
-    bounds = [UInt32](repeating: BoundWord.unknown(label: 0, mask: labelMask), count: blocks.rows)
+    let mask: UInt32 = (1 << UInt32(BoundWord.labelBits(k: k))) - 1
+    labelMask = mask
+    if let seeds {
+      precondition(seeds.labels.count == blocks.rows, "BoundedAssignment: \(seeds.labels.count) seeds' rows, \(blocks.rows) rows")
+      bounds = [UInt32](unsafeUninitializedCapacity: blocks.rows) { w, count in
+        seeds.closest.withUnsafeBufferPointer { d in
+          seeds.second.withUnsafeBufferPointer { s in
+            seeds.labels.withUnsafeBufferPointer { l in
+              analyze_kmeans_start(d.baseAddress!, s.baseAddress!, l.baseAddress!, blocks.rows, mask, w.baseAddress!)
+            }
+          }
+        }
+        count = blocks.rows
+      }
+    } else {
+      bounds = [UInt32](repeating: BoundWord.unknown(label: 0, mask: mask), count: blocks.rows)
+    }
     losses = [Double](repeating: 0, count: k)
     let largest = blocks.squaredNorms.reduce(0) { Swift.max($0, $1.max() ?? 0) }
     slack = 1e-7 * largest.squareRoot()
@@ -80,24 +98,6 @@ struct BoundedAssignment {
     changedRows = [Int32](repeating: 0, count: size + 3)
     changedFrom = [Int32](repeating: 0, count: size + 3)
     gathered = direct ? nil : GatheredSearch(blocks: blocks, k: k)
-  }
-
-  /// Takes every row's label and bound from k-means++'s nearest seeds
-  /// (``Seeding/nearest``; `analyze_kmeans_start`), in place of a first ``assign``.
-  ///
-  /// - Complexity: O(n).
-  mutating func start(_ seeds: NearestSeeds) {
-    precondition(seeds.labels.count == bounds.count, "start: \(seeds.labels.count) rows, expected \(bounds.count)")
-    let mask = labelMask
-    seeds.closest.withUnsafeBufferPointer { d in
-      seeds.second.withUnsafeBufferPointer { s in
-        seeds.labels.withUnsafeBufferPointer { l in
-          bounds.withUnsafeMutableBufferPointer { w in
-            analyze_kmeans_start(d.baseAddress!, s.baseAddress!, l.baseAddress!, w.count, mask, w.baseAddress!)
-          }
-        }
-      }
-    }
   }
 
   /// Records how far each centre moved from `old` to `new` (both `k × p`),

@@ -68,8 +68,8 @@ func lloyd(
   let p = blocks.columns
   let k = initialCentres.rows
   var centres = initialCentres
-  var assignment = BoundedAssignment(blocks: blocks, k: k)
-  var labels = [Int32](repeating: 0, count: n)
+  var assignment = BoundedAssignment(blocks: blocks, k: k, seeds: initialAssignment)
+  var labels = initialAssignment?.labels ?? [Int32](repeating: 0, count: n)
   var sums = [Double](repeating: 0, count: k * p)  // row-major k × p
   var counts = [Int](repeating: 0, count: k)
   var freshSums = true
@@ -81,14 +81,12 @@ func lloyd(
 
   for iteration in 1...maxIterations {
     iterations = iteration
-    var changed = n
-    if iteration == 1, let initialAssignment {
-      labels = initialAssignment.labels
-      assignment.start(initialAssignment)
-    } else {
-      changed = assignment.assign(
+    // The seeds' assignment is the first iteration's.
+    let changed =
+      iteration == 1 && initialAssignment != nil
+      ? n
+      : assignment.assign(
         blocks: blocks, centres: centres, labels: &labels, sums: &sums, counts: &counts, moving: !freshSums)
-    }
     if freshSums {
       (sums, counts) = clusterSums(blocks: blocks, labels: labels, k: k)
       freshSums = false
