@@ -44,6 +44,7 @@ static atomic_int avx2Enabled;
 
 #if defined(__x86_64__)
 __attribute__((constructor)) static void detectAVX2(void) {
+  __builtin_cpu_init();  // constructors may run before the runtime's own
   atomic_store_explicit(&avx2Enabled, __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt"),
                         memory_order_relaxed);
 }
