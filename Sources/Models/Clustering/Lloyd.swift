@@ -24,8 +24,8 @@ struct ClusteringRun: Sendable {
 ///
 /// ```
 /// repeat
-///   label(i) ← argminⱼ ‖xᵢ − cⱼ‖²                (BoundedAssignment: blocked dgemm for the
-///                                                 rows whose bound does not settle it)
+///   label(i) ← argminⱼ ‖xᵢ − cⱼ‖²                (BoundedAssignment: only for the rows
+///                                                 whose bound does not settle it)
 ///   cⱼ      ← (1/|Sⱼ|) Σ_{i ∈ Sⱼ} xᵢ
 ///   shift   ← Σⱼ ‖cⱼ(new) − cⱼ(old)‖²
 /// until labels unchanged  or  shift ≤ tolerance  or  iteration = maxIterations
@@ -55,9 +55,9 @@ struct ClusteringRun: Sendable {
 ///   - maxIterations: the iteration limit (scikit-learn default 300).
 ///   - tolerance: the absolute limit on the total squared centre shift.
 /// - Returns: the final centres, labels, inertia and convergence record.
-/// - Complexity: O(iterations · n · k · p) time at worst (BLAS `dgemm` per
-///   block of rows), far less once most rows keep their centre; O(n) memory
-///   for labels and bounds plus O(blockSize · (k + p)).
+/// - Complexity: O(iterations · n · k · p) time at worst, far less once most
+///   rows keep their centre; O(n) memory for labels and bounds plus
+///   O(blockSize · (k + p)).
 /// Reference: Lloyd, "Least squares quantization in PCM", IEEE Trans. Inf.
 /// Theory 28(2), 1982; Hamerly, "Making k-means even faster", SDM 2010.
 func lloyd(
