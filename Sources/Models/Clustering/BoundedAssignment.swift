@@ -132,19 +132,18 @@ struct BoundedAssignment {
     let thresholds = losses.map { BoundWord.thresholdWord($0 + slack, mask: labelMask) }
     gathered?.setCentres(centres)
     var changed = 0
-    /// Applies the moves of a search whose changed rows are listed from row `first`.
+    // Applies the moves of a search whose changed rows are listed from row `first`.
     func apply(_ moved: Int, from first: Int) {
       changed += moved
       applyMoves(moved, from: first, blocks: blocks, labels: &labels, sums: &sums, counts: &counts, moving: moving)
     }
     for b in 0..<blocks.blockCount {
       let (m, start) = (blocks.blocks[b].rows, blocks.start(ofBlock: b))
+      let count = failingRows(start: start, rows: m, thresholds: thresholds)
       guard let gathered else {
-        let count = failingRows(start: start, rows: m, thresholds: thresholds)
         if count > 0 { apply(searchDirectly(blocks, block: b, count: count, centres: centres), from: start) }
         continue
       }
-      let count = failingRows(start: start, rows: m, thresholds: thresholds)
       if GatheredSearch.searchesWhole(failed: count, of: m) {
         // The rows gathered so far come first, for the moves to follow row order.
         if let moved = gathered.finish(bounds: &self) { apply(moved, from: 0) }
