@@ -24,6 +24,16 @@ typedef float v4f __attribute__((vector_size(16)));
 #define SELECT(mask, a, b) ((v4d)(((v4l)(mask) & (v4l)(a)) | (~(v4l)(mask) & (v4l)(b))))
 #define INLINE static inline __attribute__((always_inline))
 
+/// Four bound words, as BoundWord.word(key:label:mask:) makes them: the key
+/// (v4d) as a Float one unit lower, its low bits replaced by the label
+/// (v4i); -infinity for a NaN or negative key.
+#define BOUND_WORDS(key, label, labelMask) ({                                                   \
+  v4d key_ = (key);                                                                             \
+  v4i known_ = __builtin_convertvector(key_ >= 0, v4i);                                         \
+  v4i bits_ = (known_ & ((v4i)__builtin_convertvector(key_, v4f) - 1)) | (~known_ & (int32_t)0xFF800000); \
+  (bits_ & ~(labelMask)) | (label);                                                             \
+})
+
 #if defined(__x86_64__)
 #define AVX2 __attribute__((target("avx2,popcnt")))
 #endif
@@ -34,6 +44,7 @@ static atomic_int avx2Enabled;
 
 #if defined(__x86_64__)
 __attribute__((constructor)) static void detectAVX2(void) {
+  __builtin_cpu_init();  // constructors may run before the runtime's own
   atomic_store_explicit(&avx2Enabled, __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt"),
                         memory_order_relaxed);
 }
@@ -119,9 +130,6 @@ INLINE long searchColumns(const double *x, long stride, const long p, const int3
   int bits = 64 - __builtin_clzl(largest);
   v4l keep = (v4l){0, 0, 0, 0} + (int64_t)~((1ULL << bits) - 1);
   v4i labelMask = (v4i){0, 0, 0, 0} + (int32_t)mask;
-  float negativeInfinity = -__builtin_inff();
-  int32_t unknown;
-  memcpy(&unknown, &negativeInfinity, sizeof unknown);
   long changed = 0;
   for (long q = 0; q < count; q += 4) {
     long r[4] = {list[q], list[q + 1], list[q + 2], list[q + 3]};
@@ -148,13 +156,10 @@ INLINE long searchColumns(const double *x, long stride, const long p, const int3
       next = SELECT(upper < next, upper, next);
       best = SELECT(tagged < best, tagged, best);
     }
-    // The bound words, as BoundWord.word(key:label:mask:) makes them.
     v4i label = __builtin_convertvector((v4l)best & ~keep, v4i);
     v4d key = __builtin_elementwise_sqrt(next) - __builtin_elementwise_sqrt(best)
               + (v4d){losses[label[0]], losses[label[1]], losses[label[2]], losses[label[3]]};
-    v4i known = __builtin_convertvector(key >= 0, v4i);
-    v4i keyBits = (known & ((v4i)__builtin_convertvector(key, v4f) - 1)) | (~known & unknown);
-    v4i word = (keyBits & ~labelMask) | label;
+    v4i word = BOUND_WORDS(key, label, labelMask);
     long lanes = count - q < 4 ? count - q : 4;  // the list is padded: the lanes past count repeat a row
     for (long lane = 0; lane < lanes; lane++) {
       uint32_t *slot = words + start + r[lane];
@@ -208,11 +213,22 @@ long analyze_kmeans_search(const double *x, long stride, long p, const int32_t *
 
 // MARK: - k-means++
 
-void analyze_kmeans_gaps(const double *closest, const double *second, long n, double *gaps) {
+void analyze_kmeans_start(const double *closest, const double *second, const int32_t *labels, long n, uint32_t mask,
+                          uint32_t *words) {
+  v4i labelMask = (v4i){0, 0, 0, 0} + (int32_t)mask;
   long i = 0;
-  for (; i + 4 <= n; i += 4)
-    STORE4(gaps + i, __builtin_elementwise_sqrt(LOAD4(second + i)) - __builtin_elementwise_sqrt(LOAD4(closest + i)));
-  for (; i < n; i++) gaps[i] = __builtin_sqrt(second[i]) - __builtin_sqrt(closest[i]);
+  for (; i + 4 <= n; i += 4) {
+    v4i label;
+    memcpy(&label, labels + i, sizeof label);
+    v4i word = BOUND_WORDS(__builtin_elementwise_sqrt(LOAD4(second + i)) - __builtin_elementwise_sqrt(LOAD4(closest + i)),
+                           label, labelMask);
+    memcpy(words + i, &word, sizeof word);
+  }
+  for (; i < n; i++) {
+    v4d key = SPLAT(__builtin_elementwise_sqrt(second[i]) - __builtin_elementwise_sqrt(closest[i]));
+    v4i word = BOUND_WORDS(key, ((v4i){0, 0, 0, 0} + labels[i]), labelMask);
+    words[i] = (uint32_t)word[0];
+  }
 }
 
 INLINE double lowerColumns(double *closest, double *second, int32_t *labels, const double *x, long m,

@@ -96,7 +96,7 @@ import Testing
     #expect(wide == baseline)
   }
 
-  @Test("k-means++ hands Lloyd every row's nearest seed and gap to the second-nearest", arguments: [1, 2, 5])
+  @Test("k-means++ hands Lloyd every row's nearest seed and squared distances to it and the second-nearest", arguments: [1, 2, 5])
   func seedingAssignment(k: Int) {
     var generator = Xoshiro256StarStar(seed: 3)
     let n = 1_001
@@ -110,14 +110,9 @@ import Testing
         (0..<2).reduce(0.0) { s, f in s + (values[i * 2 + f] - seeding.centres[j, f]) * (values[i * 2 + f] - seeding.centres[j, f]) }
       }
       let nearest = d.indices.min { d[$0] < d[$1] || (d[$0] == d[$1] && $0 < $1) }!
-      #expect(seeding.assignment.labels[i] == Int32(nearest))
-      let second = d.indices.filter { $0 != nearest }.map { d[$0] }.min() ?? .infinity
-      if k == 1 {
-        #expect(seeding.assignment.gaps[i] == .infinity)
-      } else {
-        assertApproximatelyEqual(
-          seeding.assignment.gaps[i], second.squareRoot() - d[nearest].squareRoot(), relativeTolerance: 1e-12)
-      }
+      #expect(seeding.nearest.labels[i] == Int32(nearest))
+      #expect(seeding.nearest.closest[i] == d[nearest])
+      #expect(seeding.nearest.second[i] == (d.indices.filter { $0 != nearest }.map { d[$0] }.min() ?? .infinity))
     }
   }
 

@@ -140,6 +140,24 @@ import Testing
     }
   }
 
+  @Test("the bound words from k-means++'s distances are BoundWord's, bit for bit")
+  func startWords() {
+    var generator = Xoshiro256StarStar(seed: 9)
+    let mask = UInt32((1 << BoundWord.labelBits(k: 6)) - 1)
+    let n = 103
+    let closest = (0..<n).map { i in i == 0 ? 0 : generator.nextUnit() }
+    let second = closest.enumerated().map { i, c in i == 1 ? .infinity : c + generator.nextUnit() }
+    let labels = (0..<n).map { _ in Int32(generator.nextIndex(below: 6)) }
+    let expected = (0..<n).map { BoundWord.word(key: second[$0].squareRoot() - closest[$0].squareRoot(), label: labels[$0], mask: mask) }
+    let (wide, baseline) = bothBuilds { () -> [UInt32] in
+      var words = [UInt32](repeating: 0, count: n)
+      analyze_kmeans_start(closest, second, labels, n, mask, &words)
+      return words
+    }
+    #expect(wide == expected)
+    #expect(baseline == expected)
+  }
+
   @Test("a bound word keeps its label and never raises its key; limits are never lowered")
   func boundWords() {
     var generator = Xoshiro256StarStar(seed: 8)

@@ -68,8 +68,9 @@ double analyze_kmeans_lower(double *closest, double *second, int32_t *labels, co
 void analyze_kmeans_candidate_sums(const double *x, long m, long p, const double *candidates, long trials,
                                    const double *closest, double *totals);
 
-/// gaps[i] = sqrt(second[i]) - sqrt(closest[i]) for i in 0 ..< n: the
-/// k-means++ seeds' gap from every row's nearest to its second-nearest.
-void analyze_kmeans_gaps(const double *closest, const double *second, long n, double *gaps);
-
+/// The bound words (BoundWord in Models) of n rows from k-means++'s
+/// squared distances to their nearest and second-nearest seed and their
+/// nearest's index: key sqrt(second) - sqrt(closest), label `labels[i]`.
+void analyze_kmeans_start(const double *closest, const double *second, const int32_t *labels, long n, uint32_t mask,
+                          uint32_t *words);
 #endif

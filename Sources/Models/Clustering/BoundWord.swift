@@ -11,6 +11,11 @@
 /// up), so a bound that holds in 32 bits holds exactly; the price is a
 /// row recomputed now and then whose margin is within a few millionths of
 /// the key. Keys are `≥ 0` (a gap plus summed losses) or unknown.
+///
+/// The C kernels make the same words (`analyze_kmeans_search`,
+/// `analyze_kmeans_start`; tested equal) and read them as signed integers
+/// (`analyze_kmeans_failing`, against ``thresholdWord(_:mask:)``):
+/// non-negative Floats order as their bit patterns, unknown keys are negative.
 enum BoundWord {
   /// The number of low bits that hold a label in `0 ..< k`.
   static func labelBits(k: Int) -> Int { Int.bitWidth - Swift.max(k - 1, 1).leadingZeroBitCount }

@@ -64,14 +64,32 @@ struct BoundedAssignment {
   /// For wider data: the failed rows gathered for BLAS.
   private var gathered: GatheredSearch?
 
-  /// Buffers for `blocks` and `k` centres; every row starts unknown.
+  /// Buffers for `blocks` and `k` centres. Every row starts with its label
+  /// and bound from k-means++'s nearest seeds (``Seeding/nearest``,
+  /// `analyze_kmeans_start`), in place of a first ``assign``, or with label
+  /// 0 and an unknown bound when `seeds` is `nil`.
   ///
-  /// - Complexity: O(n) memory for the bounds, plus O(blockSize · (k + p)).
-  init(blocks: RowBlocks, k: Int) {
+  /// - Complexity: O(n) time and memory for the bounds, plus O(blockSize · (k + p)) memory.
+  init(blocks: RowBlocks, k: Int, seeds: NearestSeeds?) {
     precondition(blocks.rows <= Int(Int32.max), "BoundedAssignment: \(blocks.rows) rows")
     direct = blocks.columns <= Self.largestDirectColumnCount
-    labelMask = (1 << UInt32(BoundWord.labelBits(k: k))) - 1
-    bounds = [UInt32](repeating: BoundWord.unknown(label: 0, mask: labelMask), count: blocks.rows)
+    let mask: UInt32 = (1 << UInt32(BoundWord.labelBits(k: k))) - 1
+    labelMask = mask
+    if let seeds {
+      precondition(seeds.labels.count == blocks.rows, "BoundedAssignment: \(seeds.labels.count) seeds' rows, \(blocks.rows) rows")
+      bounds = [UInt32](unsafeUninitializedCapacity: blocks.rows) { w, count in
+        seeds.closest.withUnsafeBufferPointer { d in
+          seeds.second.withUnsafeBufferPointer { s in
+            seeds.labels.withUnsafeBufferPointer { l in
+              analyze_kmeans_start(d.baseAddress!, s.baseAddress!, l.baseAddress!, blocks.rows, mask, w.baseAddress!)
+            }
+          }
+        }
+        count = blocks.rows
+      }
+    } else {
+      bounds = [UInt32](repeating: BoundWord.unknown(label: 0, mask: mask), count: blocks.rows)
+    }
     losses = [Double](repeating: 0, count: k)
     let largest = blocks.squaredNorms.reduce(0) { Swift.max($0, $1.max() ?? 0) }
     slack = 1e-7 * largest.squareRoot()
@@ -80,16 +98,6 @@ struct BoundedAssignment {
     changedRows = [Int32](repeating: 0, count: size + 3)
     changedFrom = [Int32](repeating: 0, count: size + 3)
     gathered = direct ? nil : GatheredSearch(blocks: blocks, k: k)
-  }
-
-  /// Takes every row's label and gap to its second-nearest centre from an
-  /// assignment made elsewhere (``Seeding/assignment``), in place of a first ``assign``.
-  ///
-  /// - Complexity: O(n).
-  mutating func start(labels: [Int32], gaps: [Double]) {
-    precondition(gaps.count == bounds.count && labels.count == bounds.count, "start: \(gaps.count) gaps for \(bounds.count) rows")
-    let mask = labelMask
-    for i in bounds.indices { bounds[i] = BoundWord.word(key: gaps[i], label: labels[i], mask: mask) }
   }
 
   /// Records how far each centre moved from `old` to `new` (both `k × p`),
@@ -124,19 +132,18 @@ struct BoundedAssignment {
     let thresholds = losses.map { BoundWord.thresholdWord($0 + slack, mask: labelMask) }
     gathered?.setCentres(centres)
     var changed = 0
-    /// Applies the moves of a search whose changed rows are listed from row `first`.
+    // Applies the moves of a search whose changed rows are listed from row `first`.
     func apply(_ moved: Int, from first: Int) {
       changed += moved
       applyMoves(moved, from: first, blocks: blocks, labels: &labels, sums: &sums, counts: &counts, moving: moving)
     }
     for b in 0..<blocks.blockCount {
       let (m, start) = (blocks.blocks[b].rows, blocks.start(ofBlock: b))
+      let count = failingRows(start: start, rows: m, thresholds: thresholds)
       guard let gathered else {
-        let count = failingRows(start: start, rows: m, thresholds: thresholds)
         if count > 0 { apply(searchDirectly(blocks, block: b, count: count, centres: centres), from: start) }
         continue
       }
-      let count = failingRows(start: start, rows: m, thresholds: thresholds)
       if GatheredSearch.searchesWhole(failed: count, of: m) {
         // The rows gathered so far come first, for the moves to follow row order.
         if let moved = gathered.finish(bounds: &self) { apply(moved, from: 0) }

@@ -16,10 +16,9 @@ struct Seeding: Sendable {
   /// The number of centres chosen: `k`, or the number of distinct rows when
   /// that is smaller (every row then coincides with a centre).
   var found: Int
-  /// Every row's nearest centre (ties → the first chosen) and the gap
-  /// `√d²(second-nearest) − √d²(nearest)` (`+∞` with one centre): Lloyd's
-  /// first assignment, found on the way.
-  var assignment: (labels: [Int32], gaps: [Double])
+  /// Every row's nearest centre and squared distances to it and to the
+  /// second-nearest: Lloyd's first assignment, found on the way.
+  var nearest: NearestSeeds
 }
 
 /// Chooses `k` initial centres by greedy k-means++: each new centre is the
@@ -106,12 +105,13 @@ func kMeansPlusPlus(blocks: RowBlocks, k: Int, generator: inout Xoshiro256StarSt
   for j in 0..<found {
     for f in 0..<p { centres[j, f] = chosen[j][f] }
   }
-  return Seeding(centres: centres, found: found, assignment: nearest.assignment())
+  return Seeding(centres: centres, found: found, nearest: nearest)
 }
 
 /// Per row: `D²` to the nearest centre chosen so far, the second-smallest
-/// `D²` (`+∞` while one centre is chosen), and the nearest centre's index.
-private struct NearestSeeds {
+/// `D²` (`+∞` while one centre is chosen), and the nearest centre's index
+/// (ties → the first chosen).
+struct NearestSeeds: Sendable {
   var closest: [Double]
   var second: [Double]
   var labels: [Int32]
@@ -120,18 +120,6 @@ private struct NearestSeeds {
     closest = [Double](repeating: .infinity, count: n)
     second = [Double](repeating: .infinity, count: n)
     labels = [Int32](repeating: 0, count: n)
-  }
-
-  /// The labels and the gaps `√second − √closest`.
-  func assignment() -> (labels: [Int32], gaps: [Double]) {
-    let n = closest.count
-    let gaps = [Double](unsafeUninitializedCapacity: n) { g, count in
-      closest.withUnsafeBufferPointer { d in
-        second.withUnsafeBufferPointer { s in analyze_kmeans_gaps(d.baseAddress!, s.baseAddress!, n, g.baseAddress!) }
-      }
-      count = n
-    }
-    return (labels, gaps)
   }
 }
 
