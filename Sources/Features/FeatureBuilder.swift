@@ -56,24 +56,8 @@ public struct FeatureBuilder: Sendable {
       throw .noDataBefore(asOf: DayNumber.isoString(t), firstDay: DayNumber.isoString(first))
     }
     let n = history.customerIDs.count
-    let orders = OrderTable(tx, days: Int32.min..<t)
-
-    // Per customer index, over orders before T.
-    var totals = [CustomerTotals](repeating: CustomerTotals(), count: n)
     let from90 = t - 90
-    let from365 = t - 365
-    let discount = orders.discount
-    totals.withUnsafeMutableBufferPointer { totals in
-      for o in 0..<orders.count {
-        let amount = orders.amount[o]
-        let day = orders.day[o]
-        let isRecent = day >= from90
-        let isInYear = day >= from365
-        let isDiscounted = discount.map { $0[o] > 0 } ?? false
-        totals[Int(orders.customer[o])].add(amount: amount, day: day, recent: isRecent, inYear: isInYear, discounted: isDiscounted)
-      }
-    }
-    let categories = tx.category.map { distinctPurchaseCategories(tx, $0, orders, customers: n) }
+    let (totals, categories) = totalsOfOrders(tx, customers: n)
     let eventCounts = history.events.map { countEvents(in: .min..<t, $0, customers: n) } ?? []
     let recentEventCounts = history.events.map { countEvents(in: from90..<t, $0, customers: n) } ?? []
     let known = knownCustomers(history, ordered: totals.map(\.ordered))
@@ -126,6 +110,27 @@ public struct FeatureBuilder: Sendable {
     let purchasers = boughtFiltered ?? bought
     labelled.purchase = features.customer.map { purchasers[Int($0)] ? 1 : 0 }
     return labelled
+  }
+
+  /// Each customer's sums over the orders before T, and the distinct
+  /// categories of their purchases. The orders (several hundred megabytes
+  /// for ten million rows) are gone when it returns, before the columns are made.
+  private func totalsOfOrders(_ tx: TransactionTable, customers n: Int) -> (totals: [CustomerTotals], categories: [Double]?) {
+    let orders = OrderTable(tx, days: Int32.min..<asOf)
+    var totals = [CustomerTotals](repeating: CustomerTotals(), count: n)
+    let from90 = asOf - 90
+    let from365 = asOf - 365
+    let discount = orders.discount
+    totals.withUnsafeMutableBufferPointer { totals in
+      for o in 0..<orders.count {
+        let amount = orders.amount[o]
+        let day = orders.day[o]
+        let isDiscounted = discount.map { $0[o] > 0 } ?? false
+        totals[Int(orders.customer[o])].add(
+          amount: amount, day: day, recent: day >= from90, inYear: day >= from365, discounted: isDiscounted)
+      }
+    }
+    return (totals, tx.category.map { distinctPurchaseCategories(tx, $0, orders, customers: n) })
   }
 
   /// Customers known before T, in index order: listed with no signup date or

@@ -32,31 +32,28 @@ struct JobBenchmark {
     let source = try DataSource.folder(arguments.folder)
     for file in [source.customers, source.transactions, source.events].compactMap({ $0 }) { warmPageCache(file) }
 
+    // Rounds of one run each, ours then every peer's, so that a machine busy for a while slows all alike.
     var ours: [JobMeasurement] = []
-    for run in 1...arguments.runs {
+    var peerRuns = arguments.peers.map { (peer: $0, runs: [PeerMeasurement](), loads: [String]()) }
+    for round in 1...arguments.runs {
       TemporaryFolder.remove("\(folder.path)/out")
       let measurement = try JobMeasurement.measure(
         analyze: arguments.analyze, job: job, manifest: "\(folder.path)/out/bench/2025-07-01/manifest.json")
       ours.append(measurement)
       log(
-        "run \(run): \(String(format2: measurement.seconds)) s, peak \(String(format0: Double(measurement.peakRSSKiB) / 1024)) MiB, "
+        "round \(round), analyze: \(String(format2: measurement.seconds)) s, peak \(mebibytes(measurement.peakRSSKiB)) MiB, "
           + measurement.steps.map { "\($0.name) \(String(format2: $0.seconds)) s" }.joined(separator: ", ")
           + " (load \(measurement.loadBefore) → \(measurement.loadAfter))")
-    }
-
-    var peers: [(peer: Peer, runs: [PeerMeasurement], loads: [String])] = []
-    for peer in arguments.peers {
-      var runs: [PeerMeasurement] = []
-      var loads: [String] = []
-      for run in 1...arguments.runs {
+      for p in peerRuns.indices {
         let before = Machine.loadAverage
-        let measurement = try PeerMeasurement.measure(
-          peer, folder: arguments.folder, python: arguments.python, peersDirectory: arguments.peersDirectory)
-        loads.append("\(before) → \(Machine.loadAverage)")
-        log("\(peer.rawValue) run \(run): \(String(format2: measurement.processSeconds)) s, peak \(String(format0: Double(measurement.peakRSSKiB) / 1024)) MiB (load \(loads.last!))")
-        runs.append(measurement)
+        let peer = try PeerMeasurement.measure(
+          peerRuns[p].peer, folder: arguments.folder, python: arguments.python, peersDirectory: arguments.peersDirectory)
+        peerRuns[p].runs.append(peer)
+        peerRuns[p].loads.append("\(before) → \(Machine.loadAverage)")
+        log(
+          "round \(round), \(peer.peer.rawValue): \(String(format2: peer.processSeconds)) s, peak \(mebibytes(peer.peakRSSKiB)) MiB "
+            + "(load \(peerRuns[p].loads.last!))")
       }
-      peers.append((peer, runs, loads))
     }
 
     let ourSeconds = ours.map(\.seconds).median
@@ -67,7 +64,7 @@ struct JobBenchmark {
         + "\(mebibytes(ours.map(\.peakRSSKiB).max()!)) | \(ours.count) | "
         + "\(ours.map { "\($0.loadBefore) → \($0.loadAfter)" }.joined(separator: ", ")) | – | – |",
     ]
-    for (peer, runs, loads) in peers {
+    for (peer, runs, loads) in peerRuns {
       let seconds = runs.map(\.processSeconds).median
       let peak = runs.map(\.peakRSSKiB).max()!
       let share = Double(ours.map(\.peakRSSKiB).max()!) / Double(peak)

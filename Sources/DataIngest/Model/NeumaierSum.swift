@@ -19,6 +19,13 @@ public struct NeumaierSum: Sendable {
   public init() {}
 
   @inline(__always) public mutating func add(_ x: Double) {
+    Self.add(x, to: &sum, &compensation)
+  }
+
+  /// ``add(_:)`` on a sum kept as its two halves, for a column of sums held
+  /// as two arrays of `Double`: the sums' array then becomes the values' in
+  /// place (see ``OrderTable``).
+  @inline(__always) public static func add(_ x: Double, to sum: inout Double, _ compensation: inout Double) {
     let t = sum + x
     if abs(sum) >= abs(x) {
       compensation += (sum - t) + x

@@ -54,15 +54,18 @@ public struct OrderTable: Sendable, Equatable {
     let hasDiscount = transactions.discount != nil
     var customer: [Int32] = []
     var day: [Int32] = []
-    var amount: [Double] = []
-    var amountSums: [NeumaierSum] = []
+    // Compensated sums of the amounts, as a NeumaierSum's two halves in two columns: the first becomes
+    // the amount column in place, so the orders' sums never sit in memory twice.
+    var amountSum: [Double] = []
+    var amountCompensation: [Double] = []
     var discount: [Double] = []
     var orderOfRow = [Int32](repeating: -1, count: rowCount)
     if days == nil {
       let expected = transactions.order == nil ? rowCount : transactions.orderCount
       customer.reserveCapacity(expected)
       day.reserveCapacity(expected)
-      amount.reserveCapacity(expected)
+      amountSum.reserveCapacity(expected)
+      amountCompensation.reserveCapacity(expected)
       if hasDiscount { discount.reserveCapacity(expected) }
     }
 
@@ -84,7 +87,7 @@ public struct OrderTable: Sendable, Equatable {
             customer[i] == transactions.customer[row],
             "order index \(o) is shared by two customers")
           day[i] = min(day[i], transactions.day[row])
-          amountSums[i].add(transactions.amount[row])
+          NeumaierSum.add(transactions.amount[row], to: &amountSum[i], &amountCompensation[i])
           if hasDiscount { discount[i] += d }
           orderOfRow[row] = existing
           continue
@@ -94,16 +97,19 @@ public struct OrderTable: Sendable, Equatable {
       orderOfRow[row] = Int32(customer.count)
       customer.append(transactions.customer[row])
       day.append(transactions.day[row])
-      var sum = NeumaierSum()
-      sum.add(transactions.amount[row])
-      amountSums.append(sum)
+      var sum = 0.0
+      var compensation = 0.0
+      NeumaierSum.add(transactions.amount[row], to: &sum, &compensation)
+      amountSum.append(sum)
+      amountCompensation.append(compensation)
       if hasDiscount { discount.append(d) }
     }
     // Compensated sums give the double nearest the exact decimal total (0.1 + 0.2 is 0.3).
-    amount = amountSums.map(\.value)
+    for i in amountSum.indices { amountSum[i] += amountCompensation[i] }
+    amountCompensation = []
     self.customer = customer
     self.day = day
-    self.amount = amount
+    self.amount = amountSum
     self.discount = hasDiscount ? discount : nil
     self.orderOfRow = orderOfRow
   }
