@@ -12,6 +12,7 @@ let package = Package(
     .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
     .library(name: "DataIngest", targets: ["DataIngest"]),
     .library(name: "Statistics", targets: ["Statistics"]),
+    .library(name: "Charts", targets: ["Charts"]),
     .library(name: "Reports", targets: ["Reports"]),
     .library(name: "Features", targets: ["Features"]),
     .library(name: "Simulation", targets: ["Simulation"]),
@@ -20,6 +21,7 @@ let package = Package(
     .library(name: "Tagging", targets: ["Tagging"]),
     .library(name: "BatchJobs", targets: ["BatchJobs"]),
     .library(name: "CRMExport", targets: ["CRMExport"]),
+    .library(name: "Notebooks", targets: ["Notebooks"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,6 +45,9 @@ let package = Package(
     .target(name: "CMemory"),
     /// SHA-256 blocks with the x86 SHA extensions, for the checksums of run manifests and exports.
     .target(name: "CSHA256"),
+    /// The innermost k-means loops, built for x86-64's baseline and for AVX2 and chosen at run time
+    /// (Swift builds a module for one instruction set).
+    .target(name: "CKMeans"),
     .target(name: "DataIngest", dependencies: ["CMemory", .product(name: "Yams", package: "Yams")]),
     .target(name: "Statistics", dependencies: ["DataIngest", "LinearAlgebra"]),
     .target(
@@ -52,24 +57,30 @@ let package = Package(
       ]),
     .target(name: "Randomness"),
     .target(name: "Simulation", dependencies: ["DataIngest", "Randomness"]),
-    .target(name: "Models", dependencies: ["LinearAlgebra", "Randomness"]),
+    .target(name: "Models", dependencies: ["LinearAlgebra", "Randomness", "CKMeans"]),
     .target(name: "Prediction", dependencies: ["DataIngest", "Features", "LinearAlgebra", "Models"]),
     .target(
       name: "Tagging",
       dependencies: ["DataIngest", "Statistics", "Features", .product(name: "Yams", package: "Yams")]),
     .target(name: "BatchJobs", dependencies: ["DataIngest", .product(name: "Yams", package: "Yams")]),
-    .target(name: "Reports", dependencies: ["Statistics", "DataIngest", "Features", "Models", "Prediction", "Tagging"]),
+    /// SVG charts for the reports; depends on nothing, so any program can draw with it.
+    .target(name: "Charts"),
+    .target(
+      name: "Reports",
+      dependencies: ["Charts", "Statistics", "DataIngest", "Features", "Models", "Prediction", "Tagging"]),
     .target(
       name: "CRMExport",
       dependencies: [
         "CSHA256", "DataIngest", "Models", "Reports", .product(name: "Yams", package: "Yams"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
+    /// Jupyter notebooks that retell a run: its reports, pandas and matplotlib code, the charts as outputs.
+    .target(name: "Notebooks", dependencies: ["DataIngest", "Reports"]),
     .target(
       name: "AnalyzeCommand",
       dependencies: [
         "DataIngest", "Statistics", "Features", "Simulation", "Reports", "Models", "Prediction", "Tagging", "BatchJobs",
-        "CRMExport",
+        "CRMExport", "Notebooks",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -90,7 +101,8 @@ let package = Package(
     .testTarget(
       name: "StatisticsTests", dependencies: ["Statistics", "DataIngest", "TestSupport"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+    .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Charts", "TestSupport"]),
     .testTarget(
       name: "CRMExportTests",
       dependencies: [
@@ -101,12 +113,15 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "DataIngest", "TestSupport"]),
     .testTarget(
-      name: "ModelsTests", dependencies: ["Models", "LinearAlgebra", "TestSupport"],
+      name: "ModelsTests", dependencies: ["Models", "LinearAlgebra", "CKMeans", "TestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "TaggingTests", dependencies: ["Tagging", "Features", "TestSupport"]),
     .testTarget(
       name: "PredictionTests",
       dependencies: ["Prediction", "Features", "DataIngest", "Models", "Simulation", "TestSupport"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "NotebooksTests", dependencies: ["Notebooks", "Reports", "TestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "AnalyzeCommandTests",

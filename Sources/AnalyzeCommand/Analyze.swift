@@ -13,7 +13,7 @@ public struct Analyze: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       Describe.self, FeaturesCommand.self, Churn.self, Propensity.self, Score.self, Segment.self, Tag.self, Export.self,
-      Run.self, Simulate.self,
+      Run.self, NotebookCommand.self, Simulate.self,
     ]
   )
 

@@ -9,7 +9,7 @@ import Foundation
 /// when every step succeeded, and `latest` pointed at it. A failed or killed
 /// run leaves no folder where a finished one is expected, and the previous
 /// run stays as it was; leftovers of killed runs are removed by the next
-/// run, under the lock.
+/// run, under its ``JobLock``.
 public final class RunFolder {
   public let jobFolder: String
   public let asOf: String
@@ -19,43 +19,22 @@ public final class RunFolder {
   public var final: String { "\(jobFolder)/\(asOf)" }
   /// The finished run before this one (`latest`), if any.
   public let previous: String?
-  private let lockDescriptor: Int32
+  /// Held until the run is committed or discarded and this value is gone.
+  private let lock: JobLock
 
-  /// Takes the job's lock and prepares an empty partial folder.
+  /// Prepares an empty partial folder for the run of `asOf`, under `lock`.
   ///
-  /// - Parameter wait: block until another run releases the lock, instead of failing.
-  /// - Throws: ``JobError/locked(job:lockFile:)`` when another run holds the
-  ///   lock; ``JobError/cannotWrite(path:reason:)``.
-  public init(root: String, job: String, asOf: String, wait: Bool) throws(JobError) {
-    jobFolder = "\(root)/\(job)"
+  /// - Throws: ``JobError/cannotWrite(path:reason:)``.
+  public init(lock: JobLock, asOf: String) throws(JobError) {
+    self.lock = lock
+    jobFolder = lock.jobFolder
     self.asOf = asOf
-    do { try FileManager.default.createDirectory(atPath: jobFolder, withIntermediateDirectories: true) } catch {
-      throw .cannotWrite(path: jobFolder, reason: error.localizedDescription)
-    }
-    let lockPath = "\(jobFolder)/.lock"
-    let descriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { throw .cannotWrite(path: lockPath, reason: String(cString: strerror(errno))) }
-    if flock(descriptor, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
-      close(descriptor)
-      throw .locked(job: job, lockFile: lockPath)
-    }
-    lockDescriptor = descriptor
-    // Under the lock no other run is writing: any partial folder is a killed run's.
-    let entries = (try? FileManager.default.contentsOfDirectory(atPath: jobFolder)) ?? []
-    for entry in entries where entry.hasPrefix(".partial-") || entry.hasPrefix(".replaced-") {
-      try? FileManager.default.removeItem(atPath: "\(jobFolder)/\(entry)")
-    }
     partial = "\(jobFolder)/.partial-\(asOf)-\(getpid())"
     let folder = jobFolder
     previous = (try? FileManager.default.destinationOfSymbolicLink(atPath: "\(folder)/latest")).map { "\(folder)/\($0)" }
     do { try FileManager.default.createDirectory(atPath: partial, withIntermediateDirectories: true) } catch {
       throw .cannotWrite(path: partial, reason: error.localizedDescription)
     }
-  }
-
-  deinit {
-    flock(lockDescriptor, LOCK_UN)
-    close(lockDescriptor)
   }
 
   /// Moves the partial run into place (replacing a run of the same as-of

@@ -25,6 +25,7 @@ extension DescribeReport {
         "- 购买间隔天数：中位数 \(number(gaps.median, 0))，平均 \(number(gaps.mean, 1))，p75 \(number(gaps.p75, 0))（共 \(gaps.count) 个间隔）。\n")
     }
     text += "\n### \(l.pick("Monthly activity", "月度趋势"))\n\n"
+    text += monthlyTrendChart.markdownLink + "\n"
     var monthly = ReportTable(
       title: "",
       columns: [l.pick("month", "月份"), l.pick("purchases", "购买"), l.pick("revenue", "金额"), l.pick("active customers", "活跃客户"), l.pick("new customers", "新客户")])
@@ -38,6 +39,7 @@ extension DescribeReport {
     text += l.pick(
       "Share of each first-purchase cohort buying again n months later (m0 = the first month). Full matrix: `cohort_retention.csv`.\n\n",
       "按首购月份分组，第 n 个月仍有购买的客户占比（m0 为首购当月）。完整矩阵见 `cohort_retention.csv`。\n\n")
+    text += cohortRetentionChart.markdownLink + "\n"
     let c = d.cohorts
     let shown = min(c.monthOffsets, 7)
     var cohorts = ReportTable(title: "", columns: [l.pick("cohort", "首购月"), l.pick("size", "人数")] + (0..<shown).map { "m\($0)" })

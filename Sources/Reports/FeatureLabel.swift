@@ -19,6 +19,8 @@ public enum FeatureLabel {
     "monetary_total": ("total spend", "累计消费金额"),
     "monetary_avg": ("average order value", "客单价"),
     "tenure_days": ("days since first purchase", "首购至今天数"),
+    "purchases_per_year": ("purchases a year", "年均购买次数"),
+    "purchase_value_avg": ("average purchase value", "平均购买金额"),
     "interpurchase_days_avg": ("average days between purchases", "平均购买间隔天数"),
     "orders_90d": ("purchases in the last 90 days", "近 90 天购买次数"),
     "spend_90d": ("spend in the last 90 days", "近 90 天消费金额"),

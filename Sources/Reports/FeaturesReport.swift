@@ -67,7 +67,9 @@ public struct FeaturesReport {
     for c in 0..<numbers.count { summary.append(rows[c]) }
     text += summary.markdown()
     for case .text(let name, let values) in table.columns where Self.classColumns.contains(name) {
-      text += "\n## \(name)\n\n" + classTable(values)
+      text += "\n## \(name)\n\n"
+      if let chart = chart(of: name) { text += chart.markdownLink + "\n" }
+      text += classTable(values)
       if name == "rfm_segment" {
         text += "\n" + l.pick(
           "Quintile scores 1–5 by rank (ties by customer_id); the segment is read from R and FM = ⌈(F + M)/2⌉ on the usual 11-segment grid.",

@@ -35,7 +35,8 @@ extension OutcomeReport {
       lines.append("No out-of-time validation (too little history); in-sample AUC \(f(fit.metrics.auc)).")
     }
     let drivers = rankedColumns.filter { $0.p < 0.05 }.prefix(3).map { c in
-      "\(c.term) \(c.coefficient > 0 ? "↑" : "↓") (OR \(f(c.oddsRatio, 2)))"
+      let entangled = c.vif > Self.entangledVIF ? ", VIF \(f(c.vif, 0))" : ""
+      return "\(c.term) \(c.coefficient > 0 ? "↑" : "↓") (OR \(f(c.oddsRatio, 2))\(entangled))"
     }
     lines.append("Top drivers: " + (drivers.isEmpty ? "none significant at 5%" : drivers.joined(separator: ", ")) + ".")
     let counts = bandCounts
@@ -51,7 +52,7 @@ extension OutcomeReport {
   public var markdown: String {
     var text = "# " + (isChurn ? l.pick("Churn model", "流失模型") : l.pick("Purchase propensity model", "购买倾向模型")) + "\n\n"
     text += introduction + "\n"
-    text += "\n## " + l.pick("Factors", "影响因素") + "\n\n" + factorsInWords
+    text += "\n## " + l.pick("Factors", "影响因素") + "\n\n" + factorsInWords + "\n" + oddsRatioChart.markdownLink
     text += "\n## " + l.pick("Model summary", "模型摘要") + "\n\n" + summaryTable.markdown()
     text += "\n" + l.pick(
       "Numeric terms are standardized: a coefficient is the change in log-odds per standard deviation of the transformed feature (its odds ratio multiplies the odds). A `missing(x)` column is 1 where x is missing (the value itself is then set to its mean). `C(x)[level]` compares a level with the reference level named in the factor list.\n",
@@ -102,13 +103,17 @@ extension OutcomeReport {
     let interval: ConfidenceInterval
     let p: Double
     let effect: Double
+    let vif: Double
   }
+
+  /// Above this variance inflation factor a column's odds ratio is read together with the columns it is entangled with.
+  static let entangledVIF = 10.0
 
   var rankedColumns: [Column] {
     regression.coefficientTable().enumerated().filter { !(regression.fitIntercept && $0.offset == 0) }.map { _, row in
       Column(
         term: row.term, coefficient: row.coefficient, oddsRatio: row.oddsRatio, interval: row.oddsRatioInterval, p: row.pValue,
-        effect: abs(row.standardizedEffect ?? row.coefficient))
+        effect: abs(row.standardizedEffect ?? row.coefficient), vif: row.varianceInflationFactor)
     }.sorted { $0.effect > $1.effect }
   }
 
@@ -127,9 +132,16 @@ extension OutcomeReport {
       if group.isEmpty { text += l.pick("- none\n", "- 无\n") }
       for c in group {
         text += "- \(describe(c.term)): " + l.pick("odds ×", "优势比 ") + f(c.oddsRatio, 2)
-          + " (95% CI \(f(c.interval.lower, 2))–\(f(c.interval.upper, 2))), p \(pValue(c.p)) \(stars(c.p))\n"
+          + " (95% CI \(f(c.interval.lower, 2))–\(f(c.interval.upper, 2))), p \(pValue(c.p)) \(stars(c.p))"
+          + (c.vif > Self.entangledVIF ? " † VIF \(f(c.vif, 1))" : "") + "\n"
       }
       text += "\n"
+    }
+    let entangled = columns.filter { $0.vif > Self.entangledVIF }.map { "`\($0.term)` (\(f($0.vif, 1)))" }
+    if !entangled.isEmpty {
+      text += l.pick(
+        "† Entangled terms, variance inflation factor above 10: \(entangled.joined(separator: ", ")). Each shares most of its information with other terms, so its odds ratio is its effect with those held fixed, a combination customers rarely show; read these together, not one by one (a large odds ratio may be offset by a partner's). The predictions and the other terms are unaffected; to read one alone, leave its partners out with `--formula`.\n\n",
+        "† 共线项（方差膨胀因子大于 10）：\(entangled.joined(separator: "，"))。这些项的大部分信息与其他项重叠，其优势比是在其他项固定时的效应，而客户身上很少出现这种组合；应结合起来解读，不宜单独解读（一个很大的优势比可能被相关项抵消）。预测结果和其他项不受影响；如需单独解读某项，可用 `--formula` 去掉与之相关的项。\n\n")
     }
     let weak = columns.filter { !($0.p < 0.05) }.map { "`\($0.term)`" }
     if !weak.isEmpty {
@@ -147,12 +159,14 @@ extension OutcomeReport {
     return text
   }
 
-  /// A design column in words: "**days since last purchase** (log1p, per SD)", "**region** = 西北".
-  private func describe(_ column: String) -> String {
+  /// A design column in words: "**days since last purchase** (log scale, per SD)", "**region** = 西北";
+  /// without `markdown`, plain and short for a chart: "days since last purchase (log)".
+  func describe(_ column: String, markdown: Bool = true) -> String {
     for encoding in result.model.encoder.encodings {
       let term = encoding.term
-      let label = "**\(FeatureLabel.label(term.source, l))**"
+      let label = markdown ? "**\(FeatureLabel.label(term.source, l))**" : FeatureLabel.label(term.source, l)
       if column == term.description {
+        if !markdown { return term.transform == .log1p ? label + l.pick(" (log)", "（对数）") : label }
         let how = term.transform == .log1p ? l.pick("log scale, per SD", "对数尺度，每标准差") : l.pick("per SD", "每标准差")
         return "\(label) (\(how))"
       }
@@ -161,7 +175,7 @@ extension OutcomeReport {
         return "\(label) = \(column.dropFirst(term.description.count + 1).dropLast())"
       }
     }
-    return "`\(column)`"
+    return markdown ? "`\(column)`" : column
   }
 
   private func pValue(_ p: Double) -> String { p < 0.001 ? "< 0.001" : "= " + f(p, 3) }
@@ -215,19 +229,19 @@ extension OutcomeReport {
       return l.pick(
         "No out-of-time validation: the data do not reach back far enough (it needs transactions before T − H). The figures below are in-sample and flatter the model.\n\n",
         "未做跨期验证：数据历史不够长（需要 T − H 之前的交易）。以下为样本内指标，会高估模型效果。\n\n")
-        + metricsMarkdown(result.fit.metrics)
+        + metricsMarkdown(result.fit.metrics) + "\n" + rocChart.markdownLink
     }
     var text = l.pick(
       "A model fitted as of \(day(v.fitAsOf)) — knowing nothing after that day — scored the customers as of \(day(v.scoredAsOf)); the figures compare its scores with what they did in the next \(result.model.horizon) days.\n\n",
       "以 \(day(v.fitAsOf)) 为截至日拟合的模型（不含此后任何数据）对 \(day(v.scoredAsOf)) 的客户评分，并与其后 \(result.model.horizon) 天的实际结果比较。\n\n")
-    text += metricsMarkdown(v.metrics)
+    text += metricsMarkdown(v.metrics) + "\n" + rocChart.markdownLink
     var calibration = ReportTable(
       title: l.pick("Calibration (deciles of the predicted probability)", "校准（按预测概率十等分）"),
       columns: [l.pick("bin", "组"), l.pick("customers", "客户数"), l.pick("mean predicted", "平均预测"), l.pick("observed", "实际比例")])
     for row in v.calibration.rows {
       calibration.append([.integer(row.bin), .integer(row.count), .text(pct(row.meanPredicted)), .text(pct(row.observedRate))])
     }
-    text += "\n" + calibration.markdown(headingLevel: 3)
+    text += "\n" + calibration.markdown(headingLevel: 3) + (calibrationChart.map { "\n" + $0.markdownLink } ?? "")
     var gains = ReportTable(
       title: l.pick("Cumulative gains and lift (highest scores first)", "累计增益与提升度（按评分从高到低）"),
       columns: [l.pick("decile", "十分位"), l.pick("customers", "客户数"), l.pick("rate", "比例"), l.pick("cumulative gain", "累计增益"), l.pick("lift", "提升度")])
@@ -237,7 +251,7 @@ extension OutcomeReport {
         .text(f(row.lift, 2)),
       ])
     }
-    text += "\n" + gains.markdown(headingLevel: 3)
+    text += "\n" + gains.markdown(headingLevel: 3) + (gainsChart.map { "\n" + $0.markdownLink } ?? "")
     var bands = ReportTable(
       title: l.pick("Risk bands out of time", "跨期验证的风险等级"),
       columns: [l.pick("band", "等级"), l.pick("probability", "概率区间"), l.pick("customers", "客户数"), l.pick("observed rate", "实际比例")])

@@ -46,6 +46,7 @@ extension SegmentReport {
     text += "\n## \(l.pick("Segments", "细分群体"))\n\n"
     for j in 0..<result.k { text += "- " + describe(j) + "\n" }
     text += "\n" + overviewTable.markdown()
+    text += "\n" + segmentProfilesChart.markdownLink
 
     text += "\n## \(l.pick("Choice of k", "k 的选择"))\n\n" + kReasoning + "\n\n"
     var scores = ReportTable(
@@ -59,6 +60,7 @@ extension SegmentReport {
       ])
     }
     text += scores.markdown()
+    text += "\n" + kSelectionChart.markdownLink
     text += "\n" + l.pick(
       "Names come from each segment's profile against the base (rules in the documentation of `SegmentName.derive`); rename segments with `--names names.yaml`.\n",
       "群体名称由各群体相对整体的特征按规则生成（见 `SegmentName.derive` 文档）；可用 `--names names.yaml` 重命名。\n")

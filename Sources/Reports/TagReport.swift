@@ -79,6 +79,7 @@ public struct TagReport {
     }
     if !joins.isEmpty {
       text += "\n## \(l.pick("Earlier outputs joined", "合并的已有结果"))\n\n"
+      text += l.pick("Paths are within the folder given with `--run`.\n\n", "路径相对于 `--run` 指定的目录。\n\n")
       for join in joins {
         text += "- `\(join.path)`: " + l.pick(
           "\(join.rows) customers, \(join.matched) in the data; fields \(join.columns.joined(separator: ", "))",

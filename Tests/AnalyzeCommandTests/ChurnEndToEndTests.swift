@@ -30,6 +30,11 @@ private let data = repositoryPath("Tests/PredictionTests/Fixtures/data")
     for heading in ["# Churn model", "## Factors", "## Model summary", "## Outcome rate by factor", "## Validation", "## Current scores"] {
       #expect(report.contains(heading), "\(heading)")
     }
+    // Terms whose VIF (last column of coefficients.csv) is above 10 are named as entangled, and only those.
+    let entangled = coefficients.dropFirst(2).map { $0.split(separator: ",") }.filter { Double($0.last!)! > 10 }.map { String($0[0]) }
+    #expect(!entangled.isEmpty, "the fixture's default model has log1p(frequency) at VIF 14.9")
+    let note = try #require(report.split(separator: "\n").first { $0.hasPrefix("† Entangled terms") })
+    #expect(note.matches(of: /`([^`]+)` \(/).map { String($0.1) } == entangled)
 
     let scored = TemporaryDirectory()
     let score = try runAnalyze(["score", "--model", "\(out.path)/model.json", data, "--out", scored.path])

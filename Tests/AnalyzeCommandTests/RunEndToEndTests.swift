@@ -23,7 +23,8 @@ private func writeJob(_ folder: TemporaryDirectory, steps: String, gates: String
   @Test("a job writes a complete run folder, latest points at it, and a rerun gives the same outputs")
   func completeRun() throws {
     let folder = TemporaryDirectory()
-    let job = writeJob(folder, steps: "  - features\n  - churn: {horizon: 90}\n  - segment: {k: 3}")
+    let rules = folder.write("tags.yaml", "tags:\n  - name: at risk\n    when: probability > 0.5 and segment = 0\n")
+    let job = writeJob(folder, steps: "  - features\n  - churn: {horizon: 90}\n  - segment: {k: 3}\n  - tag: {rules: \(rules)}")
     let first = try runAnalyze(["run", job])
     #expect(first.status == 0, "\(first.standardError)")
     let run = "\(folder.path)/runs/test-job/2026-01-01"
@@ -33,14 +34,32 @@ private func writeJob(_ folder: TemporaryDirectory, steps: String, gates: String
     #expect(try FileManager.default.destinationOfSymbolicLink(atPath: "\(folder.path)/runs/test-job/latest") == "2026-01-01")
     let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(run)/manifest.json"))) as! [String: Any]
     #expect(manifest["status"] as? String == "succeeded")
-    #expect((manifest["steps"] as? [[String: Any]])?.map { $0["command"] as? String } == ["features", "churn", "segment"])
+    #expect((manifest["steps"] as? [[String: Any]])?.map { $0["command"] as? String } == ["features", "churn", "segment", "tag"])
     #expect(((manifest["metrics"] as? [String: Double])?["auc"] ?? 0) > 0.8)
     #expect((manifest["inputs"] as? [[String: Any]])?.count == 3)
+    // One page with every step's report and charts: contents, then a section per step with a report.
+    let page = try String(contentsOfFile: "\(run)/report.html", encoding: .utf8)
+    for step in ["features", "churn", "segment"] {
+      #expect(page.contains("<section id=\"\(step)\">"), "\(step)")
+      #expect(FileManager.default.fileExists(atPath: "\(run)/\(step)/report.html"), "\(step)")
+    }
+    #expect(page.components(separatedBy: "<svg xmlns=").count - 1 == 3 + 4 + 2)
+    // No temporary folder, timestamp or duration: a rerun on the same inputs writes the same page.
+    #expect(!page.contains(".partial-"))
+    #expect(!page.contains(manifest["started"] as! String) && !page.contains("seconds"))
 
-    let scores = try String(contentsOfFile: "\(run)/churn/scores.csv", encoding: .utf8)
+    // Every step's files, byte for byte; the manifest names the final folder, never the partial one.
+    let stepFiles = try FileManager.default.subpathsOfDirectory(atPath: run).filter { $0.contains("/") }.sorted()
+    let before = try stepFiles.map { try Data(contentsOf: URL(fileURLWithPath: "\(run)/\($0)")) }
+    let arguments = (manifest["steps"] as! [[String: Any]]).map { $0["arguments"] as! [String] }
+    #expect(arguments.allSatisfy { $0.allSatisfy { !$0.contains(".partial-") } })
+    #expect(arguments[0].contains("\(run)/features"))
     let second = try runAnalyze(["run", job])
     #expect(second.status == 0)
-    #expect(try String(contentsOfFile: "\(run)/churn/scores.csv", encoding: .utf8) == scores)
+    #expect(try FileManager.default.subpathsOfDirectory(atPath: run).filter { $0.contains("/") }.sorted() == stepFiles)
+    for (file, bytes) in zip(stepFiles, before) {
+      #expect(try Data(contentsOf: URL(fileURLWithPath: "\(run)/\(file)")) == bytes, "\(file)")
+    }
     // The second run compares its scores with the first's.
     let again = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(run)/manifest.json"))) as! [String: Any]
     #expect((again["metrics"] as? [String: Double])?["psi"] == 0)
@@ -71,6 +90,38 @@ private func writeJob(_ folder: TemporaryDirectory, steps: String, gates: String
     let refused = try runAnalyze(["run", typo])
     #expect(refused.status == 1)
     #expect(refused.standardError.contains("job.yaml:7:5: unknown step 'chrun'; did you mean 'churn'?"))
+  }
+
+  @Test("--wait blocks while another run holds the lock, says so, and runs when it is released")
+  func waitForLock() throws {
+    let folder = TemporaryDirectory()
+    let job = writeJob(folder, steps: "  - features")
+    try FileManager.default.createDirectory(atPath: "\(folder.path)/runs/test-job", withIntermediateDirectories: true)
+    let descriptor = open("\(folder.path)/runs/test-job/.lock", O_CREAT | O_RDWR, 0o644)
+    #expect(flock(descriptor, LOCK_EX) == 0)
+    let process = Process()
+    process.executableURL = analyzeExecutable()
+    process.arguments = ["run", job, "--wait", "--log-format", "json"]
+    let log = folder.path + "/stderr.log"
+    FileManager.default.createFile(atPath: log, contents: nil)
+    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    // The waiting run says so at once and has neither loaded nor written anything.
+    var waited = 0.0
+    while !(try String(contentsOfFile: log, encoding: .utf8)).contains(#""event":"waiting""#), waited < 60 {
+      Thread.sleep(forTimeInterval: 0.1)
+      waited += 0.1
+    }
+    #expect(process.isRunning)
+    let early = try String(contentsOfFile: log, encoding: .utf8)
+    #expect(early.contains(#""event":"waiting""#) && !early.contains(#""event":"loading""#))
+    #expect(!FileManager.default.fileExists(atPath: "\(folder.path)/runs/test-job/latest"))
+    flock(descriptor, LOCK_UN)
+    close(descriptor)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(FileManager.default.fileExists(atPath: "\(folder.path)/runs/test-job/latest/features/features.csv"))
   }
 
   @Test("a held lock refuses a second run with status 3; a failed gate exits 1 and leaves latest alone")
@@ -116,7 +167,7 @@ private func writeJob(_ folder: TemporaryDirectory, steps: String, gates: String
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
     #expect(try String(contentsOfFile: "\(jobFolder)/latest/manifest.json", encoding: .utf8) == before)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: "\(jobFolder)/2026-01-01").sorted() == ["churn", "features", "manifest.json", "segment"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: "\(jobFolder)/2026-01-01").sorted() == ["churn", "features", "manifest.json", "report.html", "segment"])
 
     #expect(try runAnalyze(["run", job]).status == 0)
     let after = try FileManager.default.contentsOfDirectory(atPath: jobFolder)

@@ -111,7 +111,7 @@ private let handRules = """
     let summary = out.read("summary.md")
     #expect(summary.contains("| east | 3 | 60.0% | `region in [\"华东\", \"华南\"]` |"))
     #expect(summary.contains("| `p80(monetary_total)` | 200.00 | 5 |"))
-    #expect(try out.entries() == ["ingest.csv", "rejects.csv", "summary.md", "tag_counts.csv", "tags.csv"])
+    #expect(try out.entries() == ["ingest.csv", "rejects.csv", "report.html", "summary.md", "tag_counts.csv", "tags.csv"])
   }
 
   @Test("class names follow --class-names, not --lang; the summary follows --lang")

@@ -12,7 +12,8 @@ extension Analyze {
         With no dates, fits on the last complete horizon (as-of = the day after the last transaction − H), \
         validates out of time (a model fitted as of as-of − H scores the customers as of as-of), and scores \
         every current customer for the next H days. Writes coefficients.csv, metrics.csv, calibration.csv, \
-        lift.csv, validation.csv, scores.csv, model.json and report.md into --out.
+        lift.csv, validation.csv, scores.csv, model.json, report.md with its charts (roc.svg, \
+        odds_ratios.svg, and with a validation calibration.svg and gains.svg) and report.html into --out.
         """)
 
     @OptionGroup var input: InputOptions

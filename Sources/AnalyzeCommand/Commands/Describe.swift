@@ -11,7 +11,8 @@ extension Analyze {
     static let configuration = CommandConfiguration(
       abstract: "Describe a data set: distributions, customer mix, monthly trend, cohorts, correlations.",
       discussion: """
-        Writes summary.md and CSV tables into --out: overview, numeric_summary, categorical, \
+        Writes summary.md with its charts (monthly_trend.svg, cohort_retention.svg), report.html \
+        (the summary with the charts in one page) and CSV tables into --out: overview, numeric_summary, categorical, \
         monthly, cohort_retention, interpurchase_days, correlation, age_bands, gender, plus \
         ingest.csv (rows read, accepted, rejected, duplicates per file) and rejects.csv.
         """)
@@ -33,7 +34,7 @@ extension Analyze {
       let report = DescribeReport(
         description: DataDescription(history, top: top), ingest: history.ingest, language: output.lang)
       for (name, table) in report.tables { try folder.write(table, as: name) }
-      try folder.write(text: report.markdown, as: "summary.md")
+      try folder.writeReport(markdown: report.markdown, as: "summary.md", charts: report.charts, language: output.lang)
       let d = report.description
       print(
         "\(d.transactionRows) transactions, \(d.orders) orders, \(d.customersWithOrders) customers with orders; "

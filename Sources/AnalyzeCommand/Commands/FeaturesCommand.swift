@@ -11,7 +11,8 @@ extension Analyze {
       commandName: "features",
       abstract: "Customer features as of a date: RFM and the data contract's features, labels, attributes.",
       discussion: """
-        Writes features.csv (one row per customer known before --as-of), summary.md, ingest.csv \
+        Writes features.csv (one row per customer known before --as-of), summary.md with its charts \
+        (value_tiers.svg, lifecycle.svg, rfm_segments.svg), report.html, ingest.csv \
         and rejects.csv into --out. With --horizon and data reaching as-of + horizon − 1, adds the \
         labels churn and purchase. Missing values are empty cells.
         """)
@@ -38,7 +39,7 @@ extension Analyze {
       let report = FeaturesReport(
         features: features, table: table, ingest: history.ingest, unknownProvinces: unknownProvinces,
         language: output.lang)
-      try folder.write(text: report.markdown, as: "summary.md")
+      try folder.writeReport(markdown: report.markdown, as: "summary.md", charts: report.charts, language: output.lang)
       print(report.consoleSummary)
       try enforceStrict(input, history.ingest)
     }

@@ -4,6 +4,7 @@ import DataIngest
 import Features
 import Foundation
 import Models
+import Reports
 
 extension Analyze {
   /// `analyze run`: a YAML job of steps, run unattended into a run folder.
@@ -11,7 +12,8 @@ extension Analyze {
     static let configuration = CommandConfiguration(
       abstract: "Run a batch job (job.yaml): load the data once, run its steps, write a complete run folder or nothing.",
       discussion: """
-        Writes OUTPUT/<job>/<as-of>/ with one folder per step and manifest.json, first into a hidden \
+        Writes OUTPUT/<job>/<as-of>/ with one folder per step, manifest.json and report.html (every \
+        step's report and charts on one page), first into a hidden \
         partial folder renamed into place when every step succeeded; OUTPUT/<job>/latest points at the \
         newest finished run. A second run of the same job exits with status 3 (or waits with --wait). \
         fail_if conditions that hold exit with status 1 after the run is written (latest is not moved). \
@@ -29,6 +31,9 @@ extension Analyze {
     @Option(help: ArgumentHelp("The as-of day of the run (default: the job's as_of, or the day after the last transaction).", valueName: "YYYY-MM-DD"))
     var asOf: DayArgument?
 
+    @Option(help: ArgumentHelp("Write the run under this folder instead of the job's output folder.", valueName: "dir"))
+    var output: String?
+
     @Flag(help: "Wait for another run of the same job to finish instead of exiting with status 3.")
     var wait = false
 
@@ -45,6 +50,16 @@ extension Analyze {
       let started = Date()
       let configuration = try JobConfiguration.load(path: job, commands: Set(Self.stepCommands.keys))
       let log = JobLog(format: logFormat)
+      let lock: JobLock
+      do {
+        lock = try JobLock(root: output ?? configuration.outputRoot, job: configuration.name, wait: wait) { lockFile in
+          log.event("waiting", ["job": configuration.name, "lock": lockFile])
+        }
+      } catch {
+        guard case .locked = error else { throw error }
+        FileHandle.standardError.write(Data("analyze: \(error.description)\n".utf8))
+        throw ExitCode(3)
+      }
       log.event("loading", ["job": configuration.name])
       // The steps share the history and the features they build (see FeatureStore); both go once no later step reads data.
       var store: FeatureStore? = FeatureStore(try Self.load(configuration))
@@ -59,14 +74,7 @@ extension Analyze {
       let asOfDay = asOf?.day ?? configuration.asOf.flatMap { DateParser(order: .ymd).day(from: $0) } ?? dayAfterLast
       let asOfText = DayNumber.isoString(asOfDay)
 
-      let folder: RunFolder
-      do {
-        folder = try RunFolder(root: configuration.outputRoot, job: configuration.name, asOf: asOfText, wait: wait)
-      } catch {
-        guard case .locked = error else { throw error }
-        FileHandle.standardError.write(Data("analyze: \(error.description)\n".utf8))
-        throw ExitCode(3)
-      }
+      let folder = try RunFolder(lock: lock, asOf: asOfText)
 
       var steps: [RunManifest.Step] = []
       var used: [String: Int] = [:]
@@ -109,7 +117,11 @@ extension Analyze {
           throw JobError.stepFailed(step: name, message: message)
         }
         let seconds = Date().timeIntervalSince(clock)
-        steps.append(.init(command: step.command, arguments: Array(arguments.dropFirst()), folder: name, seconds: seconds, status: "succeeded"))
+        // The manifest names where the run ends up, not the partial folder of this process.
+        let recorded = arguments.dropFirst().map { argument in
+          argument.hasPrefix(folder.partial) ? folder.final + argument.dropFirst(folder.partial.count) : argument
+        }
+        steps.append(.init(command: step.command, arguments: recorded, folder: name, seconds: seconds, status: "succeeded"))
         log.event("done", ["step": name, "seconds": String(format: "%.3f", seconds)])
       }
 
@@ -123,6 +135,12 @@ extension Analyze {
       do { try Data(try manifest.jsonBytes()).write(to: URL(fileURLWithPath: "\(folder.partial)/manifest.json")) } catch {
         folder.discard()
         throw JobError.cannotWrite(path: "\(folder.partial)/manifest.json", reason: error.localizedDescription)
+      }
+      do {
+        try AtomicFile.write(Array(RunReport.html(run: folder.partial, final: folder.final, manifest: manifest).utf8), to: "\(folder.partial)/report.html")
+      } catch {
+        folder.discard()
+        throw JobError.cannotWrite(path: "\(folder.partial)/report.html", reason: error.description)
       }
       let failed = manifest.failedGates
       try folder.commit(updateLatest: failed.isEmpty)

@@ -16,7 +16,8 @@ extension Analyze {
         --features you add (numbers: name[:log|raw][*weight], default log; text: name[*weight], one-hot). \
         The peer pipelines' log RFM design is --no-default-features --features \
         recency_days,frequency,monetary_total. Writes \
-        segments.csv, centroids.csv, k_selection.csv, profile.md and model.json into --out. With a \
+        segments.csv, centroids.csv, k_selection.csv, profile.md with its charts (k_selection.svg, \
+        segment_profiles.svg), report.html and model.json into --out. With a \
         truth.csv in the data folder (or --truth), reports the adjusted Rand index against it.
         """)
 
@@ -135,7 +136,7 @@ extension Analyze {
       try report.writeSegments(to: "\(output.out)/segments.csv")
       try folder.write(report.centroidsTable, as: "centroids.csv")
       try folder.write(report.kSelectionTable, as: "k_selection.csv")
-      try folder.write(text: report.markdown, as: "profile.md")
+      try folder.writeReport(markdown: report.markdown, as: "profile.md", charts: report.charts, language: output.lang)
       let model = SegmentModel(
         result: result, names: segmentNames, asOf: asOfText, tableRows: table.count,
         toolVersion: Analyze.configuration.version)

@@ -15,7 +15,7 @@ extension Analyze {
         datasets/tags.yaml) for every customer known before --as-of, over the columns of features.csv \
         (built as analyze features builds them), category_<name> purchase counts for the categories \
         the rules name, and with --run the columns of scores.csv and segments.csv in that folder. \
-        Writes tags.csv (customer_id, tags joined by ;), tag_counts.csv, summary.md, ingest.csv and \
+        Writes tags.csv (customer_id, tags joined by ;), tag_counts.csv, summary.md, report.html, ingest.csv and \
         rejects.csv into --out. A rules file with an error is refused whole, with file:line:column \
         (exit status 1).
         """)
@@ -55,9 +55,9 @@ extension Analyze {
       try assignment.writeCSV(to: "\(output.out)/tags.csv")
       let report = TagReport(
         assignment: assignment, tagger: tagger, rulesPath: rules, asOf: DayNumber.isoString(features.asOf),
-        joins: joins, language: output.lang)
+        joins: runFolder.map { folder in joins.map { $0.relative(to: folder) } } ?? joins, language: output.lang)
       try folder.write(report.countsTable, as: "tag_counts.csv")
-      try folder.write(text: report.markdown, as: "summary.md")
+      try folder.writeReport(markdown: report.markdown, as: "summary.md", charts: [], language: output.lang)
       print(report.consoleSummary)
       for join in joins where join.unmatched > 0 {
         FileHandle.standardError.write(Data(

@@ -20,7 +20,7 @@ func runOutcomeStudy(
   try report.writeValidation(to: "\(output.out)/validation.csv")
   try report.writeScores(to: "\(output.out)/scores.csv")
   try AtomicFile.write(try result.model.jsonBytes(), to: "\(output.out)/model.json")
-  try folder.write(text: report.markdown, as: "report.md")
+  try folder.writeReport(markdown: report.markdown, as: "report.md", charts: report.charts, language: output.lang)
   if let path = model.exportDesign { try report.writeDesign(to: path) }
   for warning in result.warnings { FileHandle.standardError.write(Data("analyze: warning: \(warning)\n".utf8)) }
   print(report.consoleSummary)

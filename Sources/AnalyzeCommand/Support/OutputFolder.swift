@@ -20,6 +20,15 @@ struct OutputFolder {
     try AtomicFile.write(Array(text.utf8), to: "\(path)/\(name)")
   }
 
+  /// A report for people: the Markdown as `name`, each chart it links to
+  /// as SVG beside it, and `report.html`, the Markdown with the charts inlined.
+  func writeReport(markdown: String, as name: String, charts: [ReportChart], language: ReportLanguage) throws {
+    let images = ReportChart.images(charts)
+    for chart in charts { try write(text: images[chart.file]!, as: chart.file) }
+    try write(text: markdown, as: name)
+    try write(text: HTMLReport.page(markdown: markdown, charts: images, language: language), as: "report.html")
+  }
+
   /// `ingest.csv` and `rejects.csv`, which every command that reads data writes.
   func writeIngest(_ ingest: IngestReport) throws {
     try write(ingest.summaryTable, as: "ingest.csv")

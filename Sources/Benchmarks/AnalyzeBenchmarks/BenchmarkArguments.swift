@@ -18,6 +18,7 @@ enum BenchmarkArguments {
                                             [--python PATH] [--as-of YYYY-MM-DD] [--horizon H]
            AnalyzeBenchmarks kmeans DATA_DIR [--runs N] [--peer sklearn|none] [--python PATH]
                                              [--as-of YYYY-MM-DD] [--k K] [--restarts R]
+                                             [--features default|rfm]
            AnalyzeBenchmarks job DATA_DIR [--runs N] [--peer duckdb,polars,pandas|all|none] [--python PATH]
                                           [--peers-dir DIR] [--analyze PATH]
 
@@ -33,6 +34,9 @@ enum BenchmarkArguments {
       --k K          kmeans: clusters; default 5, as the bench peers
       --restarts R   kmeans: k-means++ restarts (n_init); default 10
       --analyze PATH job: the analyze binary to run; default the one next to this binary
+      --features F   kmeans: default (analyze segment's: log purchases a year, log average
+                     purchase value) or rfm (log recency, frequency, monetary, as the bench
+                     peers); default default
     """
 
   static func parse(_ arguments: [String]) throws(BenchmarkError) -> BenchmarkArguments {
@@ -154,6 +158,7 @@ struct KMeansArguments: CommandOptions {
   var asOf = DayNumber.day(year: 2025, month: 7, day: 1)!
   var k = 5
   var restarts = 10
+  var features = KMeansFeatures.segmentDefault
 
   init(folder: String) { self.folder = folder }
 
@@ -172,6 +177,11 @@ struct KMeansArguments: CommandOptions {
     case "--restarts":
       guard let restarts = Int(value), restarts >= 1 else { throw .usage("--restarts must be a positive integer") }
       self.restarts = restarts
+    case "--features":
+      guard let features = KMeansFeatures(rawValue: value) else {
+        throw .usage("unknown features '\(value)' (default or rfm)")
+      }
+      self.features = features
     default:
       return false
     }

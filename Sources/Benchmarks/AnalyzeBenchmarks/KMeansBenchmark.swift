@@ -1,9 +1,10 @@
 import DataIngest
 import Models
 
-/// The `kmeans` benchmark: our `KMeans` on the bench peers' standardized
-/// log RFM design, then scikit-learn's `KMeans` on the same matrix in a
-/// Python child, then one Markdown table.
+/// The `kmeans` benchmark: our `KMeans` on a standardized design
+/// (`analyze segment`'s default features, or the bench peers' log RFM),
+/// then scikit-learn's `KMeans` on the same matrix in a Python child, then
+/// one Markdown table.
 ///
 /// Only the fits are timed, on both sides (restarts, seeding, Lloyd and the
 /// copies and checks each library makes); loading and the design are not.
@@ -12,7 +13,7 @@ struct KMeansBenchmark {
 
   func run() throws {
     log("loading \(arguments.folder) and building the design (not timed)")
-    let design = try KMeansDesign.load(folder: arguments.folder, asOf: arguments.asOf)
+    let design = try KMeansDesign.load(folder: arguments.folder, asOf: arguments.asOf, features: arguments.features)
     log("design: \(design.matrix.rows) rows × \(design.names.joined(separator: ", "))")
     let loadBefore = Machine.loadAverage
     let kMeans = KMeans(k: arguments.k, initialisations: arguments.restarts, seed: 0)
@@ -31,6 +32,9 @@ struct KMeansBenchmark {
       log("run \(run): fit \(String(fixed: end - start, decimals: 3)) s (CPU \(String(fixed: cpuSeconds.last!, decimals: 3)) s), inertia \(result.inertia), \(result.iterations) iterations")
     }
     let ours = fitted!
+    // Enough to tell whether a change to the kernels changed the result.
+    log("restart inertias: \(ours.restartInertias.map { "\($0)" }.joined(separator: ", "))")
+    log("labels digest (FNV-1a): \(String(labelDigest(ours.labels), radix: 16))")
 
     var peer: KMeansPeerMeasurement?
     if arguments.runPeer {
@@ -60,11 +64,23 @@ struct KMeansBenchmark {
     }
     print(lines.joined(separator: "\n"))
     print()
-    print("Design: \(design.matrix.rows) customers × \(design.names.joined(separator: ", ")), standardized (ddof 0),")
+    print("Design (--features \(arguments.features.rawValue)): \(design.matrix.rows) customers × \(design.names.joined(separator: ", ")),")
+    print("standardized (ddof 0),")
     print("features as of \(DayNumber.isoString(arguments.asOf)); data \(arguments.folder). k = \(arguments.k), \(arguments.restarts) k-means++ restarts")
     print("(ours seed 0, scikit-learn random_state 0). Seconds are the median of \(arguments.runs) fits, each library in one process")
     print("with the matrix in memory; CPU s adds up every thread (OpenMP threads spin while they wait).")
     print("OPENBLAS_NUM_THREADS=\(Machine.openBLASThreads) (ours and numpy's).")
     print("Load average (1 min) before: \(loadBefore), after: \(loadAfter); \(Machine.cpuCount) CPUs.")
   }
+}
+
+/// FNV-1a over the labels' bytes.
+private func labelDigest(_ labels: [Int32]) -> UInt64 {
+  var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+  for label in labels {
+    for shift in stride(from: 0, to: 32, by: 8) {
+      hash = (hash ^ UInt64(UInt32(bitPattern: label) >> UInt32(shift) & 0xff)) &* 0x100_0000_01b3
+    }
+  }
+  return hash
 }

@@ -26,6 +26,14 @@ protocol BlockLoad: AnyObject, Sendable {
   func commit(stage: Int, _ block: CSVBlock, _ parsed: Parsed)
 }
 
+/// A ``BlockLoad`` of one whole file into a table, numbering the customer
+/// ids it meets in an interner it is handed and hands back.
+protocol FileLoad: BlockLoad {
+  associatedtype Table
+  /// The table, the customer ids with those of this file added, and the file's row account.
+  func finish() -> (table: Table, customers: ByteInterner, account: FileAccount)
+}
+
 /// Loads a file block by block on several threads: one reads the next block
 /// while others parse theirs, and whichever thread is free runs the next
 /// ordered stage. The result is that of parsing and committing every block

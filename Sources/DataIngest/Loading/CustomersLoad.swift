@@ -1,7 +1,7 @@
 /// Loads the customers file block by block (see ``BlockPipeline``): parsing
 /// checks each row and reads its cells; one ordered stage drops duplicates,
 /// rejects ids listed before, records rejects and fills the columns.
-final class CustomersLoad: BlockLoad, @unchecked Sendable {
+final class CustomersLoad: FileLoad, @unchecked Sendable {
   // Read-only while the pipeline runs.
   private let path: String
   private let checks: RowChecks
@@ -27,16 +27,9 @@ final class CustomersLoad: BlockLoad, @unchecked Sendable {
     }
   }
 
-  final class Parsed {
-    var rows = ParsedRows()
-    var cells = Cells()
-    deinit {
-      rows.deallocate()
-      cells.deallocate()
-    }
-  }
+  typealias Parsed = ParsedBlock<Cells>
 
-  struct Cells {
+  struct Cells: BlockCells {
     var customer = CustomerCells()
     /// Whether the row's id is valid, so a repeated id is a problem of its own.
     var hasValidID = RowBuffer<Bool>()
@@ -142,78 +135,70 @@ final class CustomersLoad: BlockLoad, @unchecked Sendable {
 
   func parse(_ block: CSVBlock, into parsed: Parsed, worker index: Int) {
     let worker = workers[index]
-    var rows = ParsedRows()
-    swap(&rows, &parsed.rows)
-    var cells = Cells()
-    swap(&cells, &parsed.cells)
     var texts = worker.texts
     worker.texts = []
-    defer {
-      swap(&rows, &parsed.rows)
-      swap(&cells, &parsed.cells)
-      worker.texts = texts
-    }
-    rows.reset(worker: index)
-    cells.removeAll()
-    let fields = self.fields
-    let checks = self.checks
-    let textFields = self.textFields
-    let textNames = self.textNames
-    let dropsDuplicates = self.dropsDuplicates
-    var problems: RowChecks.Problems = []
-    known.withView { known in
-      // Looked up once the block is tokenized, the lookups started a few rows ahead.
-      defer { cells.customer.lookUp(in: known) }
-      rows.lineCount = worker.tokenizer.forEachRecord(in: block) { record in
-        rows.add(record, fingerprinted: dropsDuplicates)
-        let customer = cell(record, fields.customer)
-        cells.customer.append(customer)
-        cells.line.append(record.line)
-        problems.removeAll(keepingCapacity: true)
-        var day = DayNumber.missing
-        var year = Double.nan
-        let isWellFormed = checks.fieldCountIsValid(record)
-        if isWellFormed {
-          checks.checkCustomerID(customer, &problems)
-          cells.hasValidID.append(problems.isEmpty)
-          if fields.signup >= 0 {
-            let text = cell(record, fields.signup)
-            if !text.isEmpty {
-              if let parsed = checks.dates.day(from: text) {
-                day = parsed
-              } else {
-                problems.append(("signup_date", .unparsableDate, String(decoding: text, as: UTF8.self)))
-              }
-            }
-          }
-          if fields.birthYear >= 0 {
-            let text = cell(record, fields.birthYear)
-            if !text.isEmpty {
-              if let parsed = IntegerParser.parse(text) {
-                year = Double(parsed)
-              } else {
-                problems.append(("birth_year", .unparsableNumber, String(decoding: text, as: UTF8.self)))
-              }
-            }
-          }
-        } else {
-          cells.hasValidID.append(false)
-        }
-        for i in textFields.indices {
-          let text = cell(record, textFields[i])
-          var code = CategoricalColumn.missing
+    defer { worker.texts = texts }
+    parsed.refill(worker: index) { rows, cells in
+      let fields = self.fields
+      let checks = self.checks
+      let textFields = self.textFields
+      let textNames = self.textNames
+      let dropsDuplicates = self.dropsDuplicates
+      var problems: RowChecks.Problems = []
+      known.withView { known in
+        // Looked up once the block is tokenized, the lookups started a few rows ahead.
+        defer { cells.customer.lookUp(in: known) }
+        rows.lineCount = worker.tokenizer.forEachRecord(in: block) { record in
+          rows.add(record, fingerprinted: dropsDuplicates)
+          let customer = cell(record, fields.customer)
+          cells.customer.append(customer)
+          cells.line.append(record.line)
+          problems.removeAll(keepingCapacity: true)
+          var day = DayNumber.missing
+          var year = Double.nan
+          let isWellFormed = checks.fieldCountIsValid(record)
           if isWellFormed {
-            if let local = texts[i].code(text) { code = local } else { problems.append((textNames[i], .invalidText, nil)) }
+            checks.checkCustomerID(customer, &problems)
+            cells.hasValidID.append(problems.isEmpty)
+            if fields.signup >= 0 {
+              let text = cell(record, fields.signup)
+              if !text.isEmpty {
+                if let parsed = checks.dates.day(from: text) {
+                  day = parsed
+                } else {
+                  problems.append(("signup_date", .unparsableDate, String(decoding: text, as: UTF8.self)))
+                }
+              }
+            }
+            if fields.birthYear >= 0 {
+              let text = cell(record, fields.birthYear)
+              if !text.isEmpty {
+                if let parsed = IntegerParser.parse(text) {
+                  year = Double(parsed)
+                } else {
+                  problems.append(("birth_year", .unparsableNumber, String(decoding: text, as: UTF8.self)))
+                }
+              }
+            }
+          } else {
+            cells.hasValidID.append(false)
           }
-          cells.text.append(code)
-          cells.textBytes.append(text)
-        }
-        cells.signup.append(day)
-        cells.birthYear.append(year)
-        if !isWellFormed || !problems.isEmpty {
-          rows.reject(
-            record, file: path, problems: isWellFormed ? problems : checks.fieldCountProblem(record),
-            unknownCustomer: false)
+          for i in textFields.indices {
+            let text = cell(record, textFields[i])
+            var code = CategoricalColumn.missing
+            if isWellFormed {
+              if let local = texts[i].code(text) { code = local } else { problems.append((textNames[i], .invalidText, nil)) }
+            }
+            cells.text.append(code)
+            cells.textBytes.append(text)
+          }
+          cells.signup.append(day)
+          cells.birthYear.append(year)
+          if !isWellFormed || !problems.isEmpty {
+            rows.reject(
+              record, file: path, problems: isWellFormed ? problems : checks.fieldCountProblem(record),
+              unknownCustomer: false)
+          }
         }
       }
     }

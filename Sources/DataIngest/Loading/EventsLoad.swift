@@ -1,7 +1,7 @@
 /// Loads the events file block by block (see ``BlockPipeline``): parsing
 /// checks each row and reads its cells; one ordered stage drops duplicates,
 /// records rejects, numbers new customers and fills the columns.
-final class EventsLoad: BlockLoad, @unchecked Sendable {
+final class EventsLoad: FileLoad, @unchecked Sendable {
   // Read-only while the pipeline runs.
   private let path: String
   private let checks: RowChecks
@@ -21,16 +21,9 @@ final class EventsLoad: BlockLoad, @unchecked Sendable {
     init(delimiter: Delimiter) { tokenizer = CSVTokenizer(delimiter: delimiter) }
   }
 
-  final class Parsed {
-    var rows = ParsedRows()
-    var cells = Cells()
-    deinit {
-      rows.deallocate()
-      cells.deallocate()
-    }
-  }
+  typealias Parsed = ParsedBlock<Cells>
 
-  struct Cells {
+  struct Cells: BlockCells {
     var customer = CustomerCells()
     var customerCode = RowBuffer<Int32>()
     var day = RowBuffer<Int32>()
@@ -116,56 +109,48 @@ final class EventsLoad: BlockLoad, @unchecked Sendable {
 
   func parse(_ block: CSVBlock, into parsed: Parsed, worker index: Int) {
     let worker = workers[index]
-    var rows = ParsedRows()
-    swap(&rows, &parsed.rows)
-    var cells = Cells()
-    swap(&cells, &parsed.cells)
     var types = worker.types
-    defer {
-      swap(&rows, &parsed.rows)
-      swap(&cells, &parsed.cells)
-      worker.types = types
-    }
-    rows.reset(worker: index)
-    cells.removeAll()
-    let fields = self.fields
-    let checks = self.checks
-    let knownCustomers = self.knownCustomers
-    let dropsDuplicates = self.dropsDuplicates
-    var problems: RowChecks.Problems = []
-    known.withView { known in
-      // Looked up once the block is tokenized, the lookups started a few rows ahead.
-      defer { cells.customer.lookUp(in: known) }
-      rows.lineCount = worker.tokenizer.forEachRecord(in: block) { record in
-        rows.add(record, fingerprinted: dropsDuplicates)
-        cells.customer.append(cell(record, fields.customer))
-        problems.removeAll(keepingCapacity: true)
-        var day: Int32? = nil
-        var typeCode = CategoricalColumn.missing
-        var value = Double.nan
-        let typeField = cell(record, fields.type)
-        let isWellFormed = checks.fieldCountIsValid(record)
-        if isWellFormed {
-          checks.checkCustomerID(cells.customer.text[cells.customer.text.count - 1], &problems)
-          day = checks.requiredDay(cell(record, fields.date), "event_date", &problems)
-          if typeField.isEmpty {
-            problems.append(("event_type", .missingValue, ""))
-          } else if let code = types.code(typeField) {
-            typeCode = code
-          } else {
-            problems.append(("event_type", .invalidText, nil))
+    defer { worker.types = types }
+    parsed.refill(worker: index) { rows, cells in
+      let fields = self.fields
+      let checks = self.checks
+      let knownCustomers = self.knownCustomers
+      let dropsDuplicates = self.dropsDuplicates
+      var problems: RowChecks.Problems = []
+      known.withView { known in
+        // Looked up once the block is tokenized, the lookups started a few rows ahead.
+        defer { cells.customer.lookUp(in: known) }
+        rows.lineCount = worker.tokenizer.forEachRecord(in: block) { record in
+          rows.add(record, fingerprinted: dropsDuplicates)
+          cells.customer.append(cell(record, fields.customer))
+          problems.removeAll(keepingCapacity: true)
+          var day: Int32? = nil
+          var typeCode = CategoricalColumn.missing
+          var value = Double.nan
+          let typeField = cell(record, fields.type)
+          let isWellFormed = checks.fieldCountIsValid(record)
+          if isWellFormed {
+            checks.checkCustomerID(cells.customer.text[cells.customer.text.count - 1], &problems)
+            day = checks.requiredDay(cell(record, fields.date), "event_date", &problems)
+            if typeField.isEmpty {
+              problems.append(("event_type", .missingValue, ""))
+            } else if let code = types.code(typeField) {
+              typeCode = code
+            } else {
+              problems.append(("event_type", .invalidText, nil))
+            }
+            value = checks.optionalNumber(record, fields.value, "value", &problems)
           }
-          value = checks.optionalNumber(record, fields.value, "value", &problems)
-        }
-        cells.customerCode.append(-1)
-        cells.day.append(day ?? 0)
-        cells.type.append(typeCode)
-        cells.typeText.append(typeField)
-        cells.value.append(value)
-        if !isWellFormed || !problems.isEmpty {
-          rows.reject(
-            record, file: path, problems: isWellFormed ? problems : checks.fieldCountProblem(record),
-            unknownCustomer: cells.customer.lastIsUnknown(knownCustomers: knownCustomers, known: known))
+          cells.customerCode.append(-1)
+          cells.day.append(day ?? 0)
+          cells.type.append(typeCode)
+          cells.typeText.append(typeField)
+          cells.value.append(value)
+          if !isWellFormed || !problems.isEmpty {
+            rows.reject(
+              record, file: path, problems: isWellFormed ? problems : checks.fieldCountProblem(record),
+              unknownCustomer: cells.customer.lastIsUnknown(knownCustomers: knownCustomers, known: known))
+          }
         }
       }
     }

@@ -1,18 +1,12 @@
 extension LoadState {
-  /// Reads the customers file; its customers get the first indexes.
+  /// Reads the customers file into columns; its customers are the known ones.
   mutating func loadCustomers(_ path: String) throws(IngestError) -> CustomerTable {
-    let (reader, columns, summary) = try open(path, .customers)
-    let load = CustomersLoad(
-      path: path, columns: columns, summary: summary, options: options, dates: dates, customers: customerIDs, firstLine: reader.nextLine,
-      fileSize: reader.fileSize, threads: threads)
-    // The load holds the only reference, so that it can add ids in place.
-    customerIDs = ByteInterner()
-    try run(load, reader)
-    let (table, customers, account) = load.finish()
-    customerIDs = customers
+    let table = try load(path, .customers) { state, reader, columns, summary in
+      CustomersLoad(
+        path: path, columns: columns, summary: summary, options: state.options, dates: state.dates, customers: state.customerIDs,
+        firstLine: reader.nextLine, fileSize: reader.fileSize, threads: state.threads)
+    }
     knownCustomers = customerIDs.count
-    reportProgress(reader, rows: account.summary.rowsRead, finished: true)
-    record(account)
     return table
   }
 }

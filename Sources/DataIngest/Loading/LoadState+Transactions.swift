@@ -1,17 +1,10 @@
 extension LoadState {
   /// Reads the transactions file into columns.
   mutating func loadTransactions(_ path: String) throws(IngestError) -> TransactionTable {
-    let (reader, columns, summary) = try open(path, .transactions)
-    let load = TransactionsLoad(
-      path: path, columns: columns, summary: summary, options: options, dates: dates, customers: customerIDs, firstLine: reader.nextLine,
-      knownCustomers: knownCustomers, fileSize: reader.fileSize, threads: threads)
-    // The load holds the only reference, so that it can add ids in place.
-    customerIDs = ByteInterner()
-    try run(load, reader)
-    let (table, customers, account) = load.finish()
-    customerIDs = customers
-    reportProgress(reader, rows: account.summary.rowsRead, finished: true)
-    record(account)
-    return table
+    try load(path, .transactions) { state, reader, columns, summary in
+      TransactionsLoad(
+        path: path, columns: columns, summary: summary, options: state.options, dates: state.dates, customers: state.customerIDs,
+        firstLine: reader.nextLine, knownCustomers: state.knownCustomers, fileSize: reader.fileSize, threads: state.threads)
+    }
   }
 }

@@ -52,3 +52,39 @@ struct ParsedRows {
     rejections.append((unknownCustomer, problems.count))
   }
 }
+
+/// The columns one table's parse fills beside ``ParsedRows``, one entry per row.
+protocol BlockCells {
+  init()
+  /// Empties the columns, keeping their room for the next block.
+  mutating func removeAll()
+  func deallocate()
+}
+
+/// One block's parse: the rows and the table's cells, reused block after block.
+final class ParsedBlock<Cells: BlockCells> {
+  var rows = ParsedRows()
+  var cells = Cells()
+
+  /// Calls `body` with the rows and cells emptied for a block parsed by
+  /// `worker`, moved out of the object meanwhile so that appending to them
+  /// never goes through a class reference.
+  func refill<R>(worker: Int, _ body: (inout ParsedRows, inout Cells) -> R) -> R {
+    var rows = ParsedRows()
+    var cells = Cells()
+    swap(&rows, &self.rows)
+    swap(&cells, &self.cells)
+    defer {
+      swap(&rows, &self.rows)
+      swap(&cells, &self.cells)
+    }
+    rows.reset(worker: worker)
+    cells.removeAll()
+    return body(&rows, &cells)
+  }
+
+  deinit {
+    rows.deallocate()
+    cells.deallocate()
+  }
+}

@@ -97,6 +97,24 @@ struct LoadState {
     try BlockPipeline(reader: reader, load: load, threads: threads).run()
   }
 
+  /// Reads the file of `table` at `path` with the load `makeLoad` builds
+  /// from this state and the opened file, and records its account.
+  mutating func load<Load: FileLoad>(
+    _ path: String, _ table: TableKind,
+    _ makeLoad: (_ state: LoadState, _ reader: CSVReader, _ columns: ResolvedColumns, _ summary: FileIngestSummary) -> Load
+  ) throws(IngestError) -> Load.Table {
+    let (reader, columns, summary) = try open(path, table)
+    let load = makeLoad(self, reader, columns, summary)
+    // The load holds the only reference, so that it can add ids in place.
+    customerIDs = ByteInterner()
+    try run(load, reader)
+    let (table, customers, account) = load.finish()
+    customerIDs = customers
+    reportProgress(reader, rows: account.summary.rowsRead, finished: true)
+    record(account)
+    return table
+  }
+
   func reportProgress(_ reader: CSVReader, rows: Int, finished: Bool) {
     options.progress?(
       IngestProgress(

@@ -5,7 +5,7 @@
 /// rejects, numbers new customers and fills the columns; stage 1 numbers
 /// the orders, keyed on (customer, `order_id`), beside stage 0 of the next
 /// block.
-final class TransactionsLoad: BlockLoad, @unchecked Sendable {
+final class TransactionsLoad: FileLoad, @unchecked Sendable {
   // Read-only while the pipeline runs.
   private let path: String
   private let checks: RowChecks
@@ -124,16 +124,9 @@ final class TransactionsLoad: BlockLoad, @unchecked Sendable {
   private var estimatedRowCount = 0
 
   /// One block's rows: per row, rejected ones too.
-  final class Parsed {
-    var rows = ParsedRows()
-    var cells = Cells()
-    deinit {
-      rows.deallocate()
-      cells.deallocate()
-    }
-  }
+  typealias Parsed = ParsedBlock<Cells>
 
-  struct Cells {
+  struct Cells: BlockCells {
     var customer = CustomerCells()
     /// Set by stage 0 for the rows it keeps.
     var customerCode = RowBuffer<Int32>()
@@ -216,88 +209,80 @@ final class TransactionsLoad: BlockLoad, @unchecked Sendable {
 
   func parse(_ block: CSVBlock, into parsed: Parsed, worker index: Int) {
     let worker = workers[index]
-    var rows = ParsedRows()
-    swap(&rows, &parsed.rows)
-    var cells = Cells()
-    swap(&cells, &parsed.cells)
-    defer {
-      swap(&rows, &parsed.rows)
-      swap(&cells, &parsed.cells)
-    }
-    rows.reset(worker: index)
-    cells.removeAll()
-    var category = worker.category
-    var channel = worker.channel
-    defer {
-      worker.category = category
-      worker.channel = channel
-    }
-    let fields = self.fields
-    let checks = self.checks
-    let knownCustomers = self.knownCustomers
-    let dropsDuplicates = self.dropsDuplicates
-    var problems: RowChecks.Problems = []
-    self.known.withView { known in
-      // Looked up once the block is tokenized, the lookups started a few rows ahead.
-      defer { cells.customer.lookUp(in: known) }
-      rows.lineCount = worker.tokenizer.forEachRecord(in: block) { record in
-        rows.add(record, fingerprinted: dropsDuplicates)
-        let customer = cell(record, fields.customer)
-        cells.customer.append(customer)
-        problems.removeAll(keepingCapacity: true)
-        var day: Int32? = nil
-        var amount: Double? = nil
-        var quantity = Double.nan
-        var discount = Double.nan
-        var categoryCode = CategoricalColumn.missing
-        var channelCode = CategoricalColumn.missing
-        let categoryField = cell(record, fields.category)
-        let channelField = cell(record, fields.channel)
-        let order = fields.order >= 0 ? cell(record, fields.order) : UnsafeBufferPointer(start: nil, count: 0)
-        let isWellFormed = checks.fieldCountIsValid(record)
-        if isWellFormed {
-          checks.checkCustomerID(customer, &problems)
-          day = checks.requiredDay(cell(record, fields.date), "order_date", &problems)
-          let amountField = cell(record, fields.amount)
-          amount = AmountParser.parse(amountField)
-          if amountField.isEmpty {
-            problems.append(("amount", .missingAmount, ""))
-          } else if amount == nil {
-            problems.append(("amount", .unparsableAmount, String(decoding: amountField, as: UTF8.self)))
-          }
-          quantity = checks.optionalNumber(record, fields.quantity, "quantity", &problems)
-          discount = checks.optionalNumber(record, fields.discount, "discount", &problems)
-          if fields.category >= 0 {
-            if let code = category.code(categoryField) { categoryCode = code } else {
-              problems.append(("category", .invalidText, nil))
+    parsed.refill(worker: index) { rows, cells in
+      var category = worker.category
+      var channel = worker.channel
+      defer {
+        worker.category = category
+        worker.channel = channel
+      }
+      let fields = self.fields
+      let checks = self.checks
+      let knownCustomers = self.knownCustomers
+      let dropsDuplicates = self.dropsDuplicates
+      var problems: RowChecks.Problems = []
+      self.known.withView { known in
+        // Looked up once the block is tokenized, the lookups started a few rows ahead.
+        defer { cells.customer.lookUp(in: known) }
+        rows.lineCount = worker.tokenizer.forEachRecord(in: block) { record in
+          rows.add(record, fingerprinted: dropsDuplicates)
+          let customer = cell(record, fields.customer)
+          cells.customer.append(customer)
+          problems.removeAll(keepingCapacity: true)
+          var day: Int32? = nil
+          var amount: Double? = nil
+          var quantity = Double.nan
+          var discount = Double.nan
+          var categoryCode = CategoricalColumn.missing
+          var channelCode = CategoricalColumn.missing
+          let categoryField = cell(record, fields.category)
+          let channelField = cell(record, fields.channel)
+          let order = fields.order >= 0 ? cell(record, fields.order) : UnsafeBufferPointer(start: nil, count: 0)
+          let isWellFormed = checks.fieldCountIsValid(record)
+          if isWellFormed {
+            checks.checkCustomerID(customer, &problems)
+            day = checks.requiredDay(cell(record, fields.date), "order_date", &problems)
+            let amountField = cell(record, fields.amount)
+            amount = AmountParser.parse(amountField)
+            if amountField.isEmpty {
+              problems.append(("amount", .missingAmount, ""))
+            } else if amount == nil {
+              problems.append(("amount", .unparsableAmount, String(decoding: amountField, as: UTF8.self)))
+            }
+            quantity = checks.optionalNumber(record, fields.quantity, "quantity", &problems)
+            discount = checks.optionalNumber(record, fields.discount, "discount", &problems)
+            if fields.category >= 0 {
+              if let code = category.code(categoryField) { categoryCode = code } else {
+                problems.append(("category", .invalidText, nil))
+              }
+            }
+            if fields.channel >= 0 {
+              if let code = channel.code(channelField) { channelCode = code } else {
+                problems.append(("channel", .invalidText, nil))
+              }
             }
           }
-          if fields.channel >= 0 {
-            if let code = channel.code(channelField) { channelCode = code } else {
-              problems.append(("channel", .invalidText, nil))
-            }
+          cells.customerCode.append(-1)
+          cells.order.append(order)
+          cells.orderHash.append(
+            order.isEmpty ? 0 : Self.orderHash(order, customerHash: cells.customer.hash[cells.customer.hash.count - 1]))
+          cells.day.append(day ?? 0)
+          cells.amount.append(amount ?? 0)
+          cells.quantity.append(quantity)
+          cells.discount.append(discount)
+          cells.category.append(categoryCode)
+          cells.categoryText.append(categoryField)
+          cells.channel.append(channelCode)
+          cells.channelText.append(channelField)
+          if !isWellFormed {
+            rows.reject(
+              record, file: path, problems: checks.fieldCountProblem(record),
+              unknownCustomer: cells.customer.lastIsUnknown(knownCustomers: knownCustomers, known: known))
+          } else if !problems.isEmpty {
+            rows.reject(
+              record, file: path, problems: problems,
+              unknownCustomer: cells.customer.lastIsUnknown(knownCustomers: knownCustomers, known: known))
           }
-        }
-        cells.customerCode.append(-1)
-        cells.order.append(order)
-        cells.orderHash.append(
-          order.isEmpty ? 0 : Self.orderHash(order, customerHash: cells.customer.hash[cells.customer.hash.count - 1]))
-        cells.day.append(day ?? 0)
-        cells.amount.append(amount ?? 0)
-        cells.quantity.append(quantity)
-        cells.discount.append(discount)
-        cells.category.append(categoryCode)
-        cells.categoryText.append(categoryField)
-        cells.channel.append(channelCode)
-        cells.channelText.append(channelField)
-        if !isWellFormed {
-          rows.reject(
-            record, file: path, problems: checks.fieldCountProblem(record),
-            unknownCustomer: cells.customer.lastIsUnknown(knownCustomers: knownCustomers, known: known))
-        } else if !problems.isEmpty {
-          rows.reject(
-            record, file: path, problems: problems,
-            unknownCustomer: cells.customer.lastIsUnknown(knownCustomers: knownCustomers, known: known))
         }
       }
     }

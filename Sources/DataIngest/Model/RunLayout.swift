@@ -10,9 +10,12 @@ import Foundation
 public enum RunLayout {
   /// The step folders that write each file, in the order they are looked at.
   public static let stepFolders: [String: [String]] = [
+    "monthly.csv": ["describe"],
     "features.csv": ["features"],
     "scores.csv": ["churn", "propensity"],
+    "coefficients.csv": ["churn", "propensity"],
     "segments.csv": ["segment"],
+    "centroids.csv": ["segment"],
     "tags.csv": ["tag"],
   ]
 

@@ -1,3 +1,4 @@
+import CKMeans
 import Randomness
 import LinearAlgebra
 
@@ -15,6 +16,9 @@ struct Seeding: Sendable {
   /// The number of centres chosen: `k`, or the number of distinct rows when
   /// that is smaller (every row then coincides with a centre).
   var found: Int
+  /// Every row's nearest centre and squared distances to it and to the
+  /// second-nearest: Lloyd's first assignment, found on the way.
+  var nearest: NearestSeeds
 }
 
 /// Chooses `k` initial centres by greedy k-means++: each new centre is the
@@ -37,6 +41,9 @@ struct Seeding: Sendable {
 ///
 /// Distances are computed directly, `Σ_f (x_f − y_f)²`, so identical rows are
 /// at distance exactly 0 (the BLAS expansion can leave rounding residue).
+/// Each pass that lowers `D²` to a new centre also keeps every row's
+/// nearest centre and its second-smallest `D²`, so the result carries
+/// Lloyd's first assignment and no pass over the data is spent on it.
 ///
 /// Internal kernel: assumes validated input (finite data, `1 ≤ k ≤ n`).
 ///
@@ -56,9 +63,9 @@ func kMeansPlusPlus(blocks: RowBlocks, k: Int, generator: inout Xoshiro256StarSt
   var chosen: [[Double]] = []
   let first = blocks.row(generator.nextIndex(below: n))
   chosen.append(first)
-  var closest = [Double](repeating: 0, count: n)
+  var nearest = NearestSeeds(rows: n)
   var blockSums = [Double](repeating: 0, count: blocks.blockCount)
-  updateClosest(blocks: blocks, centre: first, closest: &closest, blockSums: &blockSums, initial: true)
+  updateClosest(blocks: blocks, centre: first, index: 0, nearest: &nearest, blockSums: &blockSums)
   var potential = blockSums.reduce(0, +)
 
   while chosen.count < k {
@@ -66,23 +73,21 @@ func kMeansPlusPlus(blocks: RowBlocks, k: Int, generator: inout Xoshiro256StarSt
     var candidates: [[Double]] = []
     for _ in 0..<trials {
       let target = generator.nextUnit() * potential
-      let index = sampleIndex(target: target, closest: closest, blockSums: blockSums, blocks: blocks)
+      let index = sampleIndex(target: target, closest: nearest.closest, blockSums: blockSums, blocks: blocks)
       candidates.append(blocks.row(index))
     }
-    // Potential after adding each candidate, in one pass over the data.
+    // Potential after adding each candidate, `Σ_r min(D²(r), ‖x_r − y_t‖²)`,
+    // in one pass over the data (analyze_kmeans_candidate_sums).
     let flat = Array(candidates.joined())  // trials × p, row-major
     var potentials = [Double](repeating: 0, count: trials)
-    var partial = [SIMD4<Double>](repeating: .zero, count: trials)
-    closest.withUnsafeBufferPointer { d in
+    nearest.closest.withUnsafeBufferPointer { d in
       flat.withUnsafeBufferPointer { y in
-        partial.withUnsafeMutableBufferPointer { acc in
+        potentials.withUnsafeMutableBufferPointer { totals in
           for b in 0..<blocks.blockCount {
-            let m = blocks.blocks[b].rows
-            let start = blocks.start(ofBlock: b)
             blocks.blocks[b].withUnsafeBufferPointer { x in
-              candidateSums(
-                x, rows: m, candidates: y, closest: UnsafeBufferPointer(rebasing: d[start..<(start + m)]),
-                into: acc, totals: &potentials)
+              analyze_kmeans_candidate_sums(
+                x.baseAddress!, blocks.blocks[b].rows, p, y.baseAddress!, trials, d.baseAddress! + blocks.start(ofBlock: b),
+                totals.baseAddress!)
             }
           }
         }
@@ -92,8 +97,7 @@ func kMeansPlusPlus(blocks: RowBlocks, k: Int, generator: inout Xoshiro256StarSt
     for t in 1..<trials where potentials[t] < potentials[best] { best = t }
     chosen.append(candidates[best])
     updateClosest(
-      blocks: blocks, centre: candidates[best], closest: &closest, blockSums: &blockSums,
-      initial: false)
+      blocks: blocks, centre: candidates[best], index: chosen.count - 1, nearest: &nearest, blockSums: &blockSums)
     potential = blockSums.reduce(0, +)
   }
   let found = chosen.count
@@ -101,111 +105,46 @@ func kMeansPlusPlus(blocks: RowBlocks, k: Int, generator: inout Xoshiro256StarSt
   for j in 0..<found {
     for f in 0..<p { centres[j, f] = chosen[j][f] }
   }
-  return Seeding(centres: centres, found: found)
+  return Seeding(centres: centres, found: found, nearest: nearest)
 }
 
-/// Lowers `closest` to the squared distance to `centre` where that is
-/// smaller (or sets it, when `initial`), and recomputes each block's sum.
+/// Per row: `D²` to the nearest centre chosen so far, the second-smallest
+/// `D²` (`+∞` while one centre is chosen), and the nearest centre's index
+/// (ties → the first chosen).
+struct NearestSeeds: Sendable {
+  var closest: [Double]
+  var second: [Double]
+  var labels: [Int32]
+
+  init(rows n: Int) {
+    closest = [Double](repeating: .infinity, count: n)
+    second = [Double](repeating: .infinity, count: n)
+    labels = [Int32](repeating: 0, count: n)
+  }
+}
+
+/// Lowers each row's `D²` to its squared distance to `centre` (chosen as
+/// centre `index`) where that is smaller, keeping the nearest and second
+/// nearest, and recomputes each block's sum of `D²` (analyze_kmeans_lower).
 private func updateClosest(
-  blocks: RowBlocks, centre y: [Double], closest: inout [Double], blockSums: inout [Double],
-  initial: Bool
+  blocks: RowBlocks, centre y: [Double], index: Int, nearest: inout NearestSeeds, blockSums: inout [Double]
 ) {
-  closest.withUnsafeMutableBufferPointer { d in
-    y.withUnsafeBufferPointer { y in
-      for b in 0..<blocks.blockCount {
-        let m = blocks.blocks[b].rows
-        let start = blocks.start(ofBlock: b)
-        if initial {
-          for r in start..<(start + m) { d[r] = .infinity }
+  nearest.closest.withUnsafeMutableBufferPointer { d in
+    nearest.second.withUnsafeMutableBufferPointer { s in
+      nearest.labels.withUnsafeMutableBufferPointer { l in
+        y.withUnsafeBufferPointer { y in
+          for b in 0..<blocks.blockCount {
+            let start = blocks.start(ofBlock: b)
+            blockSums[b] = blocks.blocks[b].withUnsafeBufferPointer { x in
+              analyze_kmeans_lower(
+                d.baseAddress! + start, s.baseAddress! + start, l.baseAddress! + start, x.baseAddress!,
+                blocks.blocks[b].rows, y.count, y.baseAddress!, Int32(truncatingIfNeeded: index))
+            }
+          }
         }
-        blockSums[b] = blocks.blocks[b].withUnsafeBufferPointer { x in
-          lower(UnsafeMutableBufferPointer(rebasing: d[start..<(start + m)]), to: x, rows: m, centre: y)
-        }
       }
     }
   }
-}
-
-/// Adds `Σ_r min(D²(r), ‖x_r − y_t‖²)` over the rows of a column-major block
-/// to `totals[t]`, for every candidate `y_t` (row t of `candidates`, t × p
-/// row-major), reading each row once; four rows at a time, each block's
-/// four partial sums added at its end (`partial` is scratch, one vector per
-/// candidate).
-private func candidateSums(
-  _ x: UnsafeBufferPointer<Double>, rows m: Int, candidates y: UnsafeBufferPointer<Double>,
-  closest: UnsafeBufferPointer<Double>, into partial: UnsafeMutableBufferPointer<SIMD4<Double>>,
-  totals: inout [Double]
-) {
-  let trials = partial.count
-  let p = y.count / trials
-  let base = x.baseAddress!
-  for t in 0..<trials { partial[t] = .zero }
-  var r = 0
-  while r &+ 4 <= m {
-    let current = UnsafeRawPointer(closest.baseAddress! + r).loadUnaligned(as: SIMD4<Double>.self)
-    for t in 0..<trials {
-      var dist = SIMD4<Double>(repeating: 0)
-      for f in 0..<p {
-        let diff = UnsafeRawPointer(base + (f &* m &+ r)).loadUnaligned(as: SIMD4<Double>.self) - y[t &* p &+ f]
-        dist += diff * diff
-      }
-      dist.replace(with: current, where: current .< dist)
-      partial[t] += dist
-    }
-    r &+= 4
-  }
-  for t in 0..<trials {
-    var total = (partial[t][0] + partial[t][1]) + (partial[t][2] + partial[t][3])
-    for i in r..<m {
-      var dist = 0.0
-      for f in 0..<p {
-        let diff = x[f &* m &+ i] - y[t &* p &+ f]
-        dist += diff * diff
-      }
-      total += closest[i] < dist ? closest[i] : dist
-    }
-    totals[t] += total
-  }
-}
-
-/// Lowers `closest` to `‖x_r − y‖²` where that is smaller, over the rows of
-/// a column-major block, and returns the new sum; four rows at a time, the
-/// four partial sums added at the end.
-///
-/// Distances are computed directly, `Σ_f (x_f − y_f)²`, so a row equal to
-/// `y` is at exactly 0.
-private func lower(
-  _ closest: UnsafeMutableBufferPointer<Double>, to x: UnsafeBufferPointer<Double>, rows m: Int,
-  centre y: UnsafeBufferPointer<Double>
-) -> Double {
-  let p = y.count
-  let base = x.baseAddress!
-  var sum = SIMD4<Double>(repeating: 0)
-  var r = 0
-  while r &+ 4 <= m {
-    var dist = SIMD4<Double>(repeating: 0)
-    for f in 0..<p {
-      let diff = UnsafeRawPointer(base + (f &* m &+ r)).loadUnaligned(as: SIMD4<Double>.self) - y[f]
-      dist += diff * diff
-    }
-    let current = UnsafeRawPointer(closest.baseAddress! + r).loadUnaligned(as: SIMD4<Double>.self)
-    dist.replace(with: current, where: current .< dist)
-    UnsafeMutableRawPointer(closest.baseAddress! + r).storeBytes(of: dist, as: SIMD4<Double>.self)
-    sum += dist
-    r &+= 4
-  }
-  var total = (sum[0] + sum[1]) + (sum[2] + sum[3])
-  while r < m {
-    var dist = 0.0
-    for f in 0..<p {
-      let diff = x[f &* m &+ r] - y[f]
-      dist += diff * diff
-    }
-    closest[r] = closest[r] < dist ? closest[r] : dist
-    total += closest[r]
-    r &+= 1
-  }
-  return total
 }
 
 /// The first row whose running sum of `closest` exceeds `target`; rows with

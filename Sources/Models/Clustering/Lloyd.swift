@@ -24,8 +24,8 @@ struct ClusteringRun: Sendable {
 ///
 /// ```
 /// repeat
-///   label(i) ← argminⱼ ‖xᵢ − cⱼ‖²                (BoundedAssignment: blocked dgemm for the
-///                                                 rows whose bound does not settle it)
+///   label(i) ← argminⱼ ‖xᵢ − cⱼ‖²                (BoundedAssignment: only for the rows
+///                                                 whose bound does not settle it)
 ///   cⱼ      ← (1/|Sⱼ|) Σ_{i ∈ Sⱼ} xᵢ
 ///   shift   ← Σⱼ ‖cⱼ(new) − cⱼ(old)‖²
 /// until labels unchanged  or  shift ≤ tolerance  or  iteration = maxIterations
@@ -49,23 +49,27 @@ struct ClusteringRun: Sendable {
 /// - Parameters:
 ///   - blocks: the (centred) rows.
 ///   - initialCentres: `k × p` starting centres, usually from ``kMeansPlusPlus(blocks:k:generator:)``.
+///   - initialAssignment: every row's nearest initial centre and squared
+///     distances to it and the second-nearest (``Seeding/nearest``), which
+///     the first iteration then takes instead of computing; `nil` to compute it.
 ///   - maxIterations: the iteration limit (scikit-learn default 300).
 ///   - tolerance: the absolute limit on the total squared centre shift.
 /// - Returns: the final centres, labels, inertia and convergence record.
-/// - Complexity: O(iterations · n · k · p) time at worst (BLAS `dgemm` per
-///   block of rows), far less once most rows keep their centre; O(n) memory
-///   for labels and bounds plus O(blockSize · (k + p)).
+/// - Complexity: O(iterations · n · k · p) time at worst, far less once most
+///   rows keep their centre; O(n) memory for labels and bounds plus
+///   O(blockSize · (k + p)).
 /// Reference: Lloyd, "Least squares quantization in PCM", IEEE Trans. Inf.
 /// Theory 28(2), 1982; Hamerly, "Making k-means even faster", SDM 2010.
 func lloyd(
-  blocks: RowBlocks, initialCentres: Matrix, maxIterations: Int, tolerance: Double
+  blocks: RowBlocks, initialCentres: Matrix, initialAssignment: NearestSeeds? = nil,
+  maxIterations: Int, tolerance: Double
 ) -> ClusteringRun {
   let n = blocks.rows
   let p = blocks.columns
   let k = initialCentres.rows
   var centres = initialCentres
-  var assignment = BoundedAssignment(blocks: blocks, k: k)
-  var labels = [Int32](repeating: 0, count: n)
+  var assignment = BoundedAssignment(blocks: blocks, k: k, seeds: initialAssignment)
+  var labels = initialAssignment?.labels ?? [Int32](repeating: 0, count: n)
   var sums = [Double](repeating: 0, count: k * p)  // row-major k × p
   var counts = [Int](repeating: 0, count: k)
   var freshSums = true
@@ -77,8 +81,12 @@ func lloyd(
 
   for iteration in 1...maxIterations {
     iterations = iteration
-    let changed = assignment.assign(
-      blocks: blocks, centres: centres, labels: &labels, sums: &sums, counts: &counts, moving: !freshSums)
+    // The seeds' assignment is the first iteration's.
+    let changed =
+      iteration == 1 && initialAssignment != nil
+      ? n
+      : assignment.assign(
+        blocks: blocks, centres: centres, labels: &labels, sums: &sums, counts: &counts, moving: !freshSums)
     if freshSums {
       (sums, counts) = clusterSums(blocks: blocks, labels: labels, k: k)
       freshSums = false

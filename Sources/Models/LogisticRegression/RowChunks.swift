@@ -1,4 +1,5 @@
 import Dispatch
+import LinearAlgebra
 
 /// The rows of a tall design cut into up to eight contiguous chunks of whole
 /// blocks, for passes that run on several cores: each chunk keeps its own
@@ -39,11 +40,12 @@ struct RowChunks: Sendable {
 }
 
 /// Calls `body` with `0..<count`, on all cores when `count > 1`
-/// (`DispatchQueue.concurrentPerform` returns when every call is done).
+/// (`DispatchQueue.concurrentPerform` returns when every call is done), with
+/// OpenBLAS on one thread per call meanwhile: the cores are already busy.
 func concurrentlyForEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
   if count == 1 {
     body(0)
   } else if count > 1 {
-    DispatchQueue.concurrentPerform(iterations: count, execute: body)
+    BLASThreads.serial { DispatchQueue.concurrentPerform(iterations: count, execute: body) }
   }
 }
