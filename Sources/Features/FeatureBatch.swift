@@ -1,0 +1,223 @@
+import DataIngest
+import Dispatch
+import Foundation
+
+extension FeatureBuilder {
+  /// What `builders.map { try $0.build(history) }` returns, built together:
+  /// the rows are grouped into orders once for every day (see
+  /// ``CustomerOrders``, or one day at a time when that grouping does not
+  /// serve), and the customers are shared out between the processor's cores.
+  ///
+  /// ```swift
+  /// let t = DayNumber.day(year: 2025, month: 7, day: 1)!
+  /// let (fitting, scoring) = try FeatureBuilder.build([.init(asOf: t - 90, horizon: 90), .init(asOf: t)], history)
+  /// ```
+  ///
+  /// - Throws: what the first of the builders that fails would throw from ``build(_:)``.
+  public static func build(_ builders: [FeatureBuilder], _ history: PurchaseHistory) throws(FeatureError) -> [CustomerFeatures] {
+    let parts = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    guard !builders.isEmpty, let features = try FeatureBatch(builders, history, parts: parts).build() else {
+      return try builders.map { builder throws(FeatureError) in try builder.labelled(builder.unlabelled(history), history) }
+    }
+    return features
+  }
+}
+
+/// The features of several days built from one ``CustomerOrders``.
+private struct FeatureBatch {
+  let builders: [FeatureBuilder]
+  let history: PurchaseHistory
+  let parts: Int
+
+  init(_ builders: [FeatureBuilder], _ history: PurchaseHistory, parts: Int) {
+    self.builders = builders
+    self.history = history
+    self.parts = parts
+  }
+
+  /// One day's rows and labels.
+  private struct Day {
+    var rows: FeatureRows
+    var customer: [Int32] = []
+    var hasOrders: [Bool] = []
+    /// The end of the label window, when there are labels.
+    var labelEnd: Int32
+    /// The buyers the purchase label counts, when a filter narrows it.
+    var buyers: [Bool]?
+  }
+
+  /// `nil` when ``CustomerOrders`` cannot serve these days.
+  func build() throws(FeatureError) -> [CustomerFeatures]? {
+    let tx = history.transactions
+    let n = history.customerIDs.count
+    let edges = builders.flatMap { b in [b.asOf] + (b.horizon.map { [b.asOf + Int32(truncatingIfNeeded: $0)] } ?? []) }
+    // Optional, so the orders can go before the event counts are made.
+    var grouped = CustomerOrders(tx, customers: n, edges: edges, parts: parts)
+    guard let span = grouped?.days as Optional<ClosedRange<Int32>?> else { return nil }
+    var days: [Day] = []
+    // The checks in the order the builders would make them, one after another.
+    for builder in builders {
+      let t = builder.asOf
+      if let first = span?.lowerBound, first >= t {
+        throw .noDataBefore(asOf: DayNumber.isoString(t), firstDay: DayNumber.isoString(first))
+      }
+      let hasLabels = builder.labelsAreComplete(lastDay: span?.upperBound)
+      let labelEnd = t + Int32(truncatingIfNeeded: builder.horizon ?? 0)
+      let buyers = try builder.purchaseFilter.flatMap { filter throws(FeatureError) in
+        hasLabels ? try filter.buyers(tx, window: OrderTable(tx, days: t..<labelEnd), customers: n) : nil
+      }
+      let rows = FeatureRows(
+        asOf: t, hasCategories: tx.category != nil, hasDiscount: tx.discount != nil, hasLabels: hasLabels)
+      days.append(Day(rows: rows, labelEnd: hasLabels ? labelEnd : .min, buyers: buyers))
+    }
+
+    let bounds = grouped!.customerBounds(parts)
+    let firstOrderDay = firstOrderDays(grouped!, bounds: bounds)
+    let signup = FeatureBuilder.signupDays(history)
+    for d in days.indices {
+      let t = days[d].rows.asOf
+      for c in 0..<n {
+        let ordered = firstOrderDay[c] < t
+        if ordered || FeatureBuilder.isListed(signup[c], before: t) {
+          days[d].customer.append(Int32(c))
+          days[d].hasOrders.append(ordered)
+        }
+      }
+    }
+    let lengths = days.map { $0.rows.lengths(rows: $0.customer.count) }
+    let columns = makeColumns(lengths.flatMap { $0 }) { pointers in
+      var offset = 0
+      for d in days.indices {
+        days[d].rows.columns = Array(pointers[offset..<(offset + lengths[d].count)])
+        offset += lengths[d].count
+      }
+      let orders = grouped!
+      let days = days
+      DispatchQueue.concurrentPerform(iterations: parts) { p in
+        write(orders, customers: bounds[p]..<bounds[p + 1], days)
+      }
+    }
+    grouped = nil
+    let events = eventColumns(days)
+    var offset = 0
+    return days.indices.map { d in
+      defer { offset += lengths[d].count }
+      let day = days[d]
+      return day.rows.features(
+        columns[offset..<(offset + lengths[d].count)], horizon: builders[d].horizon, customer: day.customer,
+        hasOrders: day.hasOrders, events: events[d].all, recentEvents: events[d].recent)
+    }
+  }
+
+  /// Each customer's first order day, `Int32.max` without orders.
+  private func firstOrderDays(_ grouped: CustomerOrders, bounds: [Int]) -> [Int32] {
+    [Int32](unsafeUninitializedCapacity: max(bounds[parts], 1)) { first, initialized in
+      let first = SharedPointer(first.baseAddress!)
+      DispatchQueue.concurrentPerform(iterations: parts) { p in
+        for c in bounds[p]..<bounds[p + 1] {
+          var day = Int32.max
+          for o in grouped.start[c]..<grouped.start[c + 1] { day = min(day, grouped.orders[o].day) }
+          first[c] = day
+        }
+      }
+      initialized = bounds[parts]
+    }
+  }
+
+  /// Writes the rows of the customers in `customers`, for every day.
+  private func write(_ grouped: CustomerOrders, customers: Range<Int>, _ days: [Day]) {
+    var next = days.map { $0.customer.firstIndex(atLeast: Int32(customers.lowerBound)) }
+    grouped.orders.withUnsafeBufferPointer { orders in
+      for c in customers {
+        let mine = orders[grouped.start[c]..<grouped.start[c + 1]]
+        for d in days.indices {
+          let row = next[d]
+          guard row < days[d].customer.count, days[d].customer[row] == Int32(c) else { continue }
+          next[d] += 1
+          let t = days[d].rows.asOf
+          let from90 = t - 90
+          let from365 = t - 365
+          let labelEnd = days[d].labelEnd
+          var totals = CustomerTotals()
+          var tags: UInt32 = 0
+          var bought = false
+          for order in mine {
+            if order.day < t {
+              totals.add(
+                amount: order.amount, day: order.day, recent: order.day >= from90, inYear: order.day >= from365,
+                discounted: order.tags & CustomerOrders.discounted != 0)
+              if order.amount > 0 { tags |= order.tags }
+            } else if order.day < labelEnd, order.amount > 0 {
+              bought = true
+            }
+          }
+          days[d].rows.write(
+            totals, distinctCategories: Double((tags >> 1).nonzeroBitCount), bought: bought,
+            purchased: days[d].buyers?[c] ?? bought, at: row)
+        }
+      }
+    }
+  }
+
+  /// The event counts of each day: before it, and in the 90 days before it.
+  private func eventColumns(_ days: [Day]) -> [(all: [(type: String, counts: [Double])], recent: [(type: String, counts: [Double])])] {
+    guard let events = history.events else { return days.map { _ in ([], []) } }
+    let types = events.type.levels.indices.sorted { events.type.levels[$0] < events.type.levels[$1] }
+    // Counts per customer, type and stretch between consecutive edges: every day's columns are sums of stretches.
+    let edges = Array(Set(days.flatMap { [$0.rows.asOf - 90, $0.rows.asOf] })).sorted()
+    let stretches = edges.count
+    let typeCount = events.type.levels.count
+    let n = history.customerIDs.count
+    // More ranges than cores, so only a few ranges' counts are in memory at once.
+    let ranges = 4 * parts
+    let bounds = (0...ranges).map { n * $0 / ranges }
+    let lengths = days.flatMap { day in [Int](repeating: day.customer.count, count: 2 * typeCount) }
+    let columns = makeColumns(lengths) { pointers in
+      let pointers = pointers.map(SharedPointer.init)
+      DispatchQueue.concurrentPerform(iterations: ranges) { r in
+        let customers = bounds[r]..<bounds[r + 1]
+        var counts = [UInt32](repeating: 0, count: customers.count * typeCount * stretches)
+        for row in 0..<events.count {
+          let c = Int(events.customer[row])
+          let type = events.type.codes[row]
+          guard customers.contains(c), type >= 0 else { continue }
+          let day = events.day[row]
+          var stretch = 0
+          while stretch < stretches, edges[stretch] <= day { stretch += 1 }
+          if stretch < stretches { counts[((c - customers.lowerBound) * typeCount + Int(type)) * stretches + stretch] += 1 }
+        }
+        var offset = 0
+        for day in days {
+          let before = edges.firstIndex(of: day.rows.asOf)!
+          let from90 = edges.firstIndex(of: day.rows.asOf - 90)!
+          var row = day.customer.firstIndex(atLeast: Int32(customers.lowerBound))
+          while row < day.customer.count, Int(day.customer[row]) < customers.upperBound {
+            let base = (Int(day.customer[row]) - customers.lowerBound) * typeCount
+            for (k, type) in types.enumerated() {
+              let stretch = (base + type) * stretches
+              var all: UInt32 = 0
+              var recent: UInt32 = 0
+              for s in 0...before {
+                all += counts[stretch + s]
+                if s > from90 { recent += counts[stretch + s] }
+              }
+              pointers[offset + k][row] = Double(all)
+              pointers[offset + typeCount + k][row] = Double(recent)
+            }
+            row += 1
+          }
+          offset += 2 * typeCount
+        }
+      }
+    }
+    var offset = 0
+    return days.map { _ in
+      defer { offset += 2 * typeCount }
+      let names = types.map { events.type.levels[$0] }
+      return (
+        Array(zip(names, columns[offset..<(offset + typeCount)])),
+        Array(zip(names, columns[(offset + typeCount)..<(offset + 2 * typeCount)]))
+      )
+    }
+  }
+}
