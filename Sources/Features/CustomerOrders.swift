@@ -1,3 +1,4 @@
+import CMemory
 import DataIngest
 import Dispatch
 import Models
@@ -42,11 +43,11 @@ struct CustomerOrders: Sendable {
   ///   rows on both sides of an edge, or there are more categories than
   ///   ``categoryLimit``.
   init?(_ tx: TransactionTable, customers n: Int, edges: [Int32], parts: Int) {
-    guard (tx.category?.levels.count ?? 0) <= Self.categoryLimit else { return nil }
+    guard (tx.category?.levels.count ?? 0) <= Self.categoryLimit, tx.count < Int32.max else { return nil }
     let runs = Runs(tx)
     let bounds = runs.partBounds(parts)
     // Orders per customer in each part: the parts' counts become where each part writes.
-    var counts = [Int](repeating: 0, count: parts * n)
+    var counts = [Int32](repeating: 0, count: parts * n)
     let scans = ConcurrentSlots(repeating: PartScan(), count: parts)
     counts.withUnsafeMutableBufferPointer { counts in
       let counts = SharedPointer(counts.baseAddress!)
@@ -55,8 +56,10 @@ struct CustomerOrders: Sendable {
       }
     }
     var previousLast: Int32? = nil
-    for p in 0..<parts where scans[p].runs > 0 {
-      guard scans[p].consecutive, previousLast.map({ scans[p].firstOrder == $0 + 1 }) ?? true else { return nil }
+    for p in 0..<parts {
+      guard scans[p].consecutive else { return nil }
+      guard scans[p].runs > 0 else { continue }
+      guard previousLast.map({ scans[p].firstOrder == $0 + 1 }) ?? true else { return nil }
       previousLast = scans[p].lastOrder
     }
     let first = (0..<parts).map { scans[$0].firstDay }.min() ?? .max
@@ -64,14 +67,16 @@ struct CustomerOrders: Sendable {
     days = first <= last ? first...last : nil
 
     var start = [Int](repeating: 0, count: n + 1)
-    for c in 0..<n {
-      var position = start[c]
-      for p in 0..<parts {
-        let k = counts[p * n + c]
-        counts[p * n + c] = position
-        position += k
+    counts.withUnsafeMutableBufferPointer { counts in
+      for c in 0..<n {
+        var position = start[c]
+        for p in 0..<parts {
+          let k = Int(counts[p * n + c])
+          counts[p * n + c] = Int32(position)
+          position += k
+        }
+        start[c + 1] = position
       }
-      start[c + 1] = position
     }
     let total = start[n]
     orders = [Order](unsafeUninitializedCapacity: max(total, 1)) { orders, initialized in
@@ -121,20 +126,37 @@ private struct PartScan {
 
 /// The rows of a transactions table as runs: consecutive rows of one
 /// customer with one order index (each row its own run without `order_id`).
-private struct Runs: @unchecked Sendable {
-  let tx: TransactionTable
+private struct Runs: Sendable {
+  let customer: [Int32]
+  /// Empty without `order_id`.
+  let order: [Int32]
+  let day: [Int32]
+  let amount: [Double]
+  /// Empty without a discount column.
+  let discount: [Double]
+  /// Empty without a category column.
+  let category: [Int32]
+  /// Rows ahead whose customer's cache lines are fetched while this row's are used.
+  private static let ahead = 16
 
-  init(_ tx: TransactionTable) { self.tx = tx }
+  init(_ tx: TransactionTable) {
+    customer = tx.customer
+    order = tx.order ?? []
+    day = tx.day
+    amount = tx.amount
+    discount = tx.discount ?? []
+    category = tx.category?.codes ?? []
+  }
 
   @inline(__always) func order(_ row: Int) -> Int32 {
-    tx.order?[row] ?? Int32(truncatingIfNeeded: row)
+    order.isEmpty ? Int32(truncatingIfNeeded: row) : order[row]
   }
 
   /// The end of the run that starts at `row`, at most `end`.
   @inline(__always) func runEnd(_ row: Int, before end: Int) -> Int {
-    guard let order = tx.order else { return row + 1 }
+    guard !order.isEmpty else { return row + 1 }
     var next = row + 1
-    while next < end, order[next] == order[row], tx.customer[next] == tx.customer[row] { next += 1 }
+    while next < end, order[next] == order[row], customer[next] == customer[row] { next += 1 }
     return next
   }
 
@@ -142,25 +164,26 @@ private struct Runs: @unchecked Sendable {
   func partBounds(_ parts: Int) -> [Int] {
     var bounds = [0]
     for p in 1..<parts {
-      var row = max(tx.count * p / parts, bounds[p - 1])
-      while row > 0, row < tx.count, runEnd(row - 1, before: row + 1) > row { row += 1 }
+      var row = max(customer.count * p / parts, bounds[p - 1])
+      while row > 0, row < customer.count, runEnd(row - 1, before: row + 1) > row { row += 1 }
       bounds.append(row)
     }
-    bounds.append(tx.count)
+    bounds.append(customer.count)
     return bounds
   }
 
   /// Counts the runs of `rows` per customer into `counts` and checks them.
-  func count(_ rows: Range<Int>, edges: [Int32], into counts: SharedPointer<Int>) -> PartScan {
+  func count(_ rows: Range<Int>, edges: [Int32], into counts: SharedPointer<Int32>) -> PartScan {
     var scan = PartScan()
     var row = rows.lowerBound
     while row < rows.upperBound {
+      if row + Self.ahead < rows.upperBound { analyze_prefetch(counts.base + Int(customer[row + Self.ahead])) }
       let end = runEnd(row, before: rows.upperBound)
-      var first = tx.day[row]
+      var first = day[row]
       var last = first
       for r in (row + 1)..<end {
-        first = min(first, tx.day[r])
-        last = max(last, tx.day[r])
+        first = min(first, day[r])
+        last = max(last, day[r])
       }
       let order = order(row)
       if scan.runs > 0, order != scan.lastOrder &+ 1 { scan.consecutive = false }
@@ -171,7 +194,7 @@ private struct Runs: @unchecked Sendable {
       scan.runs += 1
       scan.firstDay = min(scan.firstDay, first)
       scan.lastDay = max(scan.lastDay, last)
-      counts[Int(tx.customer[row])] += 1
+      counts[Int(customer[row])] += 1
       row = end
     }
     return scan
@@ -179,28 +202,35 @@ private struct Runs: @unchecked Sendable {
 
   /// Writes each run of `rows` as an order at its customer's next position.
   func scatter(
-    _ rows: Range<Int>, positions: SharedPointer<Int>, into orders: SharedPointer<CustomerOrders.Order>
+    _ rows: Range<Int>, positions: SharedPointer<Int32>, into orders: SharedPointer<CustomerOrders.Order>
   ) {
-    let discount = tx.discount
-    let category = tx.category?.codes
+    let hasDiscount = !discount.isEmpty
+    let hasCategory = !category.isEmpty
     var row = rows.lowerBound
     while row < rows.upperBound {
+      // A customer's next position, then the order it points to, fetched before they are needed.
+      if row + 2 * Self.ahead < rows.upperBound {
+        analyze_prefetch(positions.base + Int(customer[row + 2 * Self.ahead]))
+      }
+      if row + Self.ahead < rows.upperBound {
+        analyze_prefetch(orders.base + Int(positions[Int(customer[row + Self.ahead])]))
+      }
       let end = runEnd(row, before: rows.upperBound)
-      var day = Int32.max
+      var first = Int32.max
       // As OrderTable sums them, so amounts and the discount test come out the same.
       var sum = 0.0
       var compensation = 0.0
       var discountSum = 0.0
       var tags: UInt32 = 0
       for r in row..<end {
-        day = min(day, tx.day[r])
-        NeumaierSum.add(tx.amount[r], to: &sum, &compensation)
-        if let discount, !discount[r].isNaN { discountSum += discount[r] }
-        if let category, category[r] >= 0 { tags |= 2 << UInt32(category[r]) }
+        first = min(first, day[r])
+        NeumaierSum.add(amount[r], to: &sum, &compensation)
+        if hasDiscount, !discount[r].isNaN { discountSum += discount[r] }
+        if hasCategory, category[r] >= 0 { tags |= 2 << UInt32(category[r]) }
       }
       if discountSum > 0 { tags |= CustomerOrders.discounted }
-      let c = Int(tx.customer[row])
-      orders[positions[c]] = CustomerOrders.Order(amount: sum + compensation, day: day, tags: tags)
+      let c = Int(customer[row])
+      orders[Int(positions[c])] = CustomerOrders.Order(amount: sum + compensation, day: first, tags: tags)
       positions[c] += 1
       row = end
     }

@@ -1,3 +1,4 @@
+import CMemory
 import DataIngest
 import Dispatch
 import Foundation
@@ -53,7 +54,8 @@ private struct FeatureBatch {
     let edges = builders.flatMap { b in [b.asOf] + (b.horizon.map { [b.asOf + Int32(truncatingIfNeeded: $0)] } ?? []) }
     // Optional, so the orders can go before the event counts are made.
     var grouped = CustomerOrders(tx, customers: n, edges: edges, parts: parts)
-    guard let span = grouped?.days as Optional<ClosedRange<Int32>?> else { return nil }
+    guard grouped != nil else { return nil }
+    let span = grouped!.days
     var days: [Day] = []
     // The checks in the order the builders would make them, one after another.
     for builder in builders {
@@ -159,6 +161,24 @@ private struct FeatureBatch {
     }
   }
 
+  /// The rows of `events` grouped by range of customers (see ``eventColumns(_:)``), in table order
+  /// within a range: range r's are `rows[start[r]..<start[r + 1]]`.
+  private static func rowsByRange(_ events: EventTable, ranges: Int, customers n: Int) -> (start: [Int], rows: [Int32]) {
+    var start = [Int](repeating: 0, count: ranges + 1)
+    for c in events.customer { start[Int(c) * ranges / n + 1] += 1 }
+    for r in 0..<ranges { start[r + 1] += start[r] }
+    var next = start
+    let rows = [Int32](unsafeUninitializedCapacity: max(events.count, 1)) { rows, initialized in
+      for (row, c) in events.customer.enumerated() {
+        let r = Int(c) * ranges / n
+        rows[next[r]] = Int32(truncatingIfNeeded: row)
+        next[r] += 1
+      }
+      initialized = events.count
+    }
+    return (start, rows)
+  }
+
   /// The event counts of each day: before it, and in the 90 days before it.
   private func eventColumns(_ days: [Day]) -> [(all: [(type: String, counts: [Double])], recent: [(type: String, counts: [Double])])] {
     guard let events = history.events else { return days.map { _ in ([], []) } }
@@ -168,23 +188,31 @@ private struct FeatureBatch {
     let stretches = edges.count
     let typeCount = events.type.levels.count
     let n = history.customerIDs.count
-    // More ranges than cores, so only a few ranges' counts are in memory at once.
-    let ranges = 4 * parts
-    let bounds = (0...ranges).map { n * $0 / ranges }
+    // Many more ranges than cores, so the counts of a range fit in a core's cache; range r holds the
+    // customers c with c * ranges / n = r. The rows are sorted by range first, so each range reads only its own.
+    let ranges = 16 * parts
+    let bounds = (0...ranges).map { (n * $0 + ranges - 1) / ranges }
+    let (rangeStart, rowsByRange) = Self.rowsByRange(events, ranges: ranges, customers: n)
     let lengths = days.flatMap { day in [Int](repeating: day.customer.count, count: 2 * typeCount) }
     let columns = makeColumns(lengths) { pointers in
       let pointers = pointers.map(SharedPointer.init)
       DispatchQueue.concurrentPerform(iterations: ranges) { r in
         let customers = bounds[r]..<bounds[r + 1]
         var counts = [UInt32](repeating: 0, count: customers.count * typeCount * stretches)
-        for row in 0..<events.count {
-          let c = Int(events.customer[row])
+        let mine = rangeStart[r]..<rangeStart[r + 1]
+        for k in mine {
+          if k + 16 < mine.upperBound {
+            let ahead = Int(events.customer[Int(rowsByRange[k + 16])]) - customers.lowerBound
+            counts.withUnsafeBufferPointer { analyze_prefetch($0.baseAddress! + ahead * typeCount * stretches) }
+          }
+          let row = Int(rowsByRange[k])
           let type = events.type.codes[row]
-          guard customers.contains(c), type >= 0 else { continue }
+          guard type >= 0 else { continue }
           let day = events.day[row]
           var stretch = 0
           while stretch < stretches, edges[stretch] <= day { stretch += 1 }
-          if stretch < stretches { counts[((c - customers.lowerBound) * typeCount + Int(type)) * stretches + stretch] += 1 }
+          guard stretch < stretches else { continue }
+          counts[((Int(events.customer[row]) - customers.lowerBound) * typeCount + Int(type)) * stretches + stretch] += 1
         }
         var offset = 0
         for day in days {
@@ -221,3 +249,4 @@ private struct FeatureBatch {
     }
   }
 }
+
