@@ -131,4 +131,3 @@ func fileSize(_ path: String) -> Int {
   var info = stat()
   return stat(path, &info) == 0 ? Int(info.st_size) : 0
 }
-
