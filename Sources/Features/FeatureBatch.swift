@@ -1,4 +1,3 @@
-import CMemory
 import DataIngest
 import Dispatch
 import Foundation
@@ -161,22 +160,38 @@ private struct FeatureBatch {
     }
   }
 
-  /// The rows of `events` grouped by range of customers (see ``eventColumns(_:)``), in table order
-  /// within a range: range r's are `rows[start[r]..<start[r + 1]]`.
-  private static func rowsByRange(_ events: EventTable, ranges: Int, customers n: Int) -> (start: [Int], rows: [Int32]) {
+  /// Where each event is counted (see ``eventColumns(_:)``), grouped by range of customers: the keys
+  /// of range r are `keys[start[r]..<start[r + 1]]`, each the index of its count among the range's.
+  /// Events of no type or on or after the last edge are left out.
+  private static func countKeys(
+    _ events: EventTable, bounds: [Int], edges: [Int32], types typeCount: Int
+  ) -> (start: [Int], keys: [UInt32]) {
+    let ranges = bounds.count - 1
+    let n = bounds[ranges]
+    @inline(__always) func place(_ row: Int) -> (range: Int, key: UInt32)? {
+      let type = events.type.codes[row]
+      let day = events.day[row]
+      var stretch = 0
+      while stretch < edges.count, edges[stretch] <= day { stretch += 1 }
+      guard type >= 0, stretch < edges.count else { return nil }
+      let c = Int(events.customer[row])
+      let range = c * ranges / n
+      let key = ((c - bounds[range]) * typeCount + Int(type)) * edges.count + stretch
+      return (range, UInt32(key))
+    }
     var start = [Int](repeating: 0, count: ranges + 1)
-    for c in events.customer { start[Int(c) * ranges / n + 1] += 1 }
+    for row in 0..<events.count { if let (range, _) = place(row) { start[range + 1] += 1 } }
     for r in 0..<ranges { start[r + 1] += start[r] }
     var next = start
-    let rows = [Int32](unsafeUninitializedCapacity: max(events.count, 1)) { rows, initialized in
-      for (row, c) in events.customer.enumerated() {
-        let r = Int(c) * ranges / n
-        rows[next[r]] = Int32(truncatingIfNeeded: row)
-        next[r] += 1
+    let keys = [UInt32](unsafeUninitializedCapacity: max(start[ranges], 1)) { keys, initialized in
+      for row in 0..<events.count {
+        guard let (range, key) = place(row) else { continue }
+        keys[next[range]] = key
+        next[range] += 1
       }
-      initialized = events.count
+      initialized = start[ranges]
     }
-    return (start, rows)
+    return (start, keys)
   }
 
   /// The event counts of each day: before it, and in the 90 days before it.
@@ -188,32 +203,18 @@ private struct FeatureBatch {
     let stretches = edges.count
     let typeCount = events.type.levels.count
     let n = history.customerIDs.count
-    // Many more ranges than cores, so the counts of a range fit in a core's cache; range r holds the
-    // customers c with c * ranges / n = r. The rows are sorted by range first, so each range reads only its own.
-    let ranges = 16 * parts
+    // Many more ranges than cores, so the counts of a range fit in a core's cache, and few enough
+    // customers in each that its count indexes fit in 32 bits. Range r holds the customers c with c * ranges / n = r.
+    let ranges = max(16 * parts, n * typeCount * stretches >> 30 + 1)
     let bounds = (0...ranges).map { (n * $0 + ranges - 1) / ranges }
-    let (rangeStart, rowsByRange) = Self.rowsByRange(events, ranges: ranges, customers: n)
+    let (start, keys) = Self.countKeys(events, bounds: bounds, edges: edges, types: typeCount)
     let lengths = days.flatMap { day in [Int](repeating: day.customer.count, count: 2 * typeCount) }
     let columns = makeColumns(lengths) { pointers in
       let pointers = pointers.map(SharedPointer.init)
       DispatchQueue.concurrentPerform(iterations: ranges) { r in
         let customers = bounds[r]..<bounds[r + 1]
         var counts = [UInt32](repeating: 0, count: customers.count * typeCount * stretches)
-        let mine = rangeStart[r]..<rangeStart[r + 1]
-        for k in mine {
-          if k + 16 < mine.upperBound {
-            let ahead = Int(events.customer[Int(rowsByRange[k + 16])]) - customers.lowerBound
-            counts.withUnsafeBufferPointer { analyze_prefetch($0.baseAddress! + ahead * typeCount * stretches) }
-          }
-          let row = Int(rowsByRange[k])
-          let type = events.type.codes[row]
-          guard type >= 0 else { continue }
-          let day = events.day[row]
-          var stretch = 0
-          while stretch < stretches, edges[stretch] <= day { stretch += 1 }
-          guard stretch < stretches else { continue }
-          counts[((Int(events.customer[row]) - customers.lowerBound) * typeCount + Int(type)) * stretches + stretch] += 1
-        }
+        for k in start[r]..<start[r + 1] { counts[Int(keys[k])] += 1 }
         var offset = 0
         for day in days {
           let before = edges.firstIndex(of: day.rows.asOf)!
@@ -249,4 +250,5 @@ private struct FeatureBatch {
     }
   }
 }
+
 
