@@ -40,10 +40,10 @@ struct CustomerOrders: Sendable {
   /// - Parameter edges: the first days of the windows the orders will serve
   ///   and the days after them.
   /// - Returns: `nil` when an order's rows are not consecutive, an order has
-  ///   rows on both sides of an edge, or there are more categories than
-  ///   ``categoryLimit``.
+  ///   rows on both sides of an edge, there are more categories than
+  ///   ``categoryLimit``, or no rows.
   init?(_ tx: TransactionTable, customers n: Int, edges: [Int32], parts: Int) {
-    guard (tx.category?.levels.count ?? 0) <= Self.categoryLimit, tx.count < Int32.max else { return nil }
+    guard tx.count > 0, tx.count < Int32.max, (tx.category?.levels.count ?? 0) <= Self.categoryLimit else { return nil }
     let runs = Runs(tx)
     let bounds = runs.partBounds(parts)
     // Orders per customer in each part: the parts' counts become where each part writes.
