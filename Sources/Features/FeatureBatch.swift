@@ -1,6 +1,7 @@
 import DataIngest
 import Dispatch
 import Foundation
+import Models
 
 extension FeatureBuilder {
   /// What `builders.map { try $0.build(history) }` returns, built together:
@@ -73,17 +74,10 @@ private struct FeatureBatch {
     }
 
     let bounds = grouped!.customerBounds(parts)
-    let firstOrderDay = firstOrderDays(grouped!, bounds: bounds)
-    let signup = FeatureBuilder.signupDays(history)
+    let known = knownCustomers(grouped!, bounds: bounds, days: days.map(\.rows.asOf))
     for d in days.indices {
-      let t = days[d].rows.asOf
-      for c in 0..<n {
-        let ordered = firstOrderDay[c] < t
-        if ordered || FeatureBuilder.isListed(signup[c], before: t) {
-          days[d].customer.append(Int32(c))
-          days[d].hasOrders.append(ordered)
-        }
-      }
+      days[d].customer = (0..<parts).flatMap { known[$0][d].customer }
+      days[d].hasOrders = (0..<parts).flatMap { known[$0][d].hasOrders }
     }
     let lengths = days.map { $0.rows.lengths(rows: $0.customer.count) }
     let columns = makeColumns(lengths.flatMap { $0 }) { pointers in
@@ -110,19 +104,26 @@ private struct FeatureBatch {
     }
   }
 
-  /// Each customer's first order day, `Int32.max` without orders.
-  private func firstOrderDays(_ grouped: CustomerOrders, bounds: [Int]) -> [Int32] {
-    [Int32](unsafeUninitializedCapacity: max(bounds[parts], 1)) { first, initialized in
-      let first = SharedPointer(first.baseAddress!)
-      DispatchQueue.concurrentPerform(iterations: parts) { p in
+  /// The customers known before each of `days` in each range of `bounds`: with an order
+  /// before it, or listed in the customers table without a signup date or with one before it.
+  private func knownCustomers(
+    _ grouped: CustomerOrders, bounds: [Int], days: [Int32]
+  ) -> ConcurrentSlots<[(customer: [Int32], hasOrders: [Bool])]> {
+    let signup = FeatureBuilder.signupDays(history)
+    let known = ConcurrentSlots(repeating: days.map { _ in (customer: [Int32](), hasOrders: [Bool]()) }, count: parts)
+    DispatchQueue.concurrentPerform(iterations: parts) { p in
+      known.update(p) { known in
         for c in bounds[p]..<bounds[p + 1] {
-          var day = Int32.max
-          for o in grouped.start[c]..<grouped.start[c + 1] { day = min(day, grouped.orders[o].day) }
-          first[c] = day
+          var first = Int32.max
+          for o in grouped.start[c]..<grouped.start[c + 1] { first = min(first, grouped.orders[o].day) }
+          for (d, t) in days.enumerated() where first < t || FeatureBuilder.isListed(signup[c], before: t) {
+            known[d].customer.append(Int32(c))
+            known[d].hasOrders.append(first < t)
+          }
         }
       }
-      initialized = bounds[parts]
     }
+    return known
   }
 
   /// Writes the rows of the customers in `customers`, for every day.
@@ -163,12 +164,12 @@ private struct FeatureBatch {
   /// Where each event is counted (see ``eventColumns(_:)``), grouped by range of customers: the keys
   /// of range r are `keys[start[r]..<start[r + 1]]`, each the index of its count among the range's.
   /// Events of no type or on or after the last edge are left out.
-  private static func countKeys(
+  private func countKeys(
     _ events: EventTable, bounds: [Int], edges: [Int32], types typeCount: Int
   ) -> (start: [Int], keys: [UInt32]) {
     let ranges = bounds.count - 1
     let n = bounds[ranges]
-    @inline(__always) func place(_ row: Int) -> (range: Int, key: UInt32)? {
+    @Sendable @inline(__always) func place(_ row: Int) -> (range: Int, key: UInt32)? {
       let type = events.type.codes[row]
       let day = events.day[row]
       var stretch = 0
@@ -179,15 +180,36 @@ private struct FeatureBatch {
       let key = ((c - bounds[range]) * typeCount + Int(type)) * edges.count + stretch
       return (range, UInt32(key))
     }
-    var start = [Int](repeating: 0, count: ranges + 1)
-    for row in 0..<events.count { if let (range, _) = place(row) { start[range + 1] += 1 } }
-    for r in 0..<ranges { start[r + 1] += start[r] }
-    var next = start
+    // Each part of the rows counts its keys per range, then writes them after the earlier parts' of the range.
+    let rows = (0...parts).map { events.count * $0 / parts }
+    let next = ConcurrentSlots(repeating: [Int](repeating: 0, count: ranges), count: parts)
+    DispatchQueue.concurrentPerform(iterations: parts) { p in
+      next.update(p) { counts in
+        for row in rows[p]..<rows[p + 1] { if let (range, _) = place(row) { counts[range] += 1 } }
+      }
+    }
+    var start = [0]
+    for r in 0..<ranges {
+      var position = start[r]
+      for p in 0..<parts {
+        next.update(p) { counts in
+          let count = counts[r]
+          counts[r] = position
+          position += count
+        }
+      }
+      start.append(position)
+    }
     let keys = [UInt32](unsafeUninitializedCapacity: max(start[ranges], 1)) { keys, initialized in
-      for row in 0..<events.count {
-        guard let (range, key) = place(row) else { continue }
-        keys[next[range]] = key
-        next[range] += 1
+      let keys = SharedPointer(keys.baseAddress!)
+      DispatchQueue.concurrentPerform(iterations: parts) { p in
+        next.update(p) { next in
+          for row in rows[p]..<rows[p + 1] {
+            guard let (range, key) = place(row) else { continue }
+            keys[next[range]] = key
+            next[range] += 1
+          }
+        }
       }
       initialized = start[ranges]
     }
@@ -207,7 +229,7 @@ private struct FeatureBatch {
     // customers in each that its count indexes fit in 32 bits. Range r holds the customers c with c * ranges / n = r.
     let ranges = max(16 * parts, n * typeCount * stretches >> 30 + 1)
     let bounds = (0...ranges).map { (n * $0 + ranges - 1) / ranges }
-    let (start, keys) = Self.countKeys(events, bounds: bounds, edges: edges, types: typeCount)
+    let (start, keys) = countKeys(events, bounds: bounds, edges: edges, types: typeCount)
     let lengths = days.flatMap { day in [Int](repeating: day.customer.count, count: 2 * typeCount) }
     let columns = makeColumns(lengths) { pointers in
       let pointers = pointers.map(SharedPointer.init)
