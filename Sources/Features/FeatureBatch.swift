@@ -74,10 +74,12 @@ private struct FeatureBatch {
     }
 
     let bounds = grouped!.customerBounds(parts)
-    let known = knownCustomers(grouped!, bounds: bounds, days: days.map(\.rows.asOf))
-    for d in days.indices {
-      days[d].customer = (0..<parts).flatMap { known[$0][d].customer }
-      days[d].hasOrders = (0..<parts).flatMap { known[$0][d].hasOrders }
+    do {
+      let known = knownCustomers(grouped!, bounds: bounds, days: days.map(\.rows.asOf))
+      for d in days.indices {
+        days[d].customer = (0..<parts).flatMap { known[$0][d].customer }
+        days[d].hasOrders = (0..<parts).flatMap { known[$0][d].hasOrders }
+      }
     }
     let lengths = days.map { $0.rows.lengths(rows: $0.customer.count) }
     let columns = makeColumns(lengths.flatMap { $0 }) { pointers in
