@@ -15,33 +15,32 @@ enum DuplicateRows {
   /// Rows `i` (ascending) with the fingerprint of some row `j < i`.
   static func find(in parts: FingerprintParts, threads: Int) -> [Int] {
     let threads = max(1, min(threads, parts.partCount))
-    let found = UnsafeMutablePointer<[Int]>.allocate(capacity: threads)
-    found.initialize(repeating: [], count: threads)
+    // Per part, where its duplicates stand among its fingerprints.
+    let found = UnsafeMutablePointer<[Int]>.allocate(capacity: parts.partCount)
+    found.initialize(repeating: [], count: parts.partCount)
     defer {
-      found.deinitialize(count: threads)
+      found.deinitialize(count: parts.partCount)
       found.deallocate()
     }
     let results = SendablePointer(found)
     runInParallel(threads) { thread in
-      var duplicates: [Int] = []
       // One table a thread, emptied for each part rather than allocated anew.
       var seen = FingerprintSet()
       for part in stride(from: thread, to: parts.partCount, by: threads) {
-        let (fingerprints, rows) = parts.part(part)
+        let fingerprints = parts.part(part)
         seen.removeAll(expectedCount: fingerprints.count)
-        duplicates += find(in: fingerprints, rows: rows, bits: parts.bits, seen: &seen)
+        results.pointer[part] = find(in: fingerprints, bits: parts.bits, seen: &seen)
       }
-      results.pointer[thread] = duplicates
     }
-    return (0..<threads).flatMap { found[$0] }.sorted()
+    return parts.rows(at: Array(UnsafeBufferPointer(start: found, count: parts.partCount)))
   }
 
-  /// The rows whose fingerprint is among those before it in `fingerprints`,
-  /// which share their top `bits`; found with `seen`, an empty set.
-  private static func find(
-    in fingerprints: UnsafeBufferPointer<UInt64>, rows: UnsafeBufferPointer<UInt32>, bits: Int,
-    seen: inout FingerprintSet
-  ) -> [Int] {
+  /// Where the fingerprints equal to one before them stand in
+  /// `fingerprints`, which share their top `bits`; found with `seen`, an
+  /// empty set.
+  private static func find(in fingerprints: UnsafeBufferPointer<UInt64>, bits: Int, seen: inout FingerprintSet)
+    -> [Int]
+  {
     // The set places fingerprints by their top bits, which the part's share.
     @inline(__always) func key(_ i: Int) -> UInt64 {
       let fingerprint = fingerprints[i]
@@ -51,7 +50,7 @@ enum DuplicateRows {
     for i in fingerprints.indices {
       // Each slot is loaded a little ahead.
       if i + 16 < fingerprints.count { seen.prefetch(key(i + 16)) }
-      if !seen.insert(key(i)) { duplicates.append(Int(rows[i])) }
+      if !seen.insert(key(i)) { duplicates.append(i) }
     }
     return duplicates
   }
