@@ -26,7 +26,7 @@ import Testing
     return (fingerprints, duplicates)
   }
 
-  @Test("rows repeating an earlier row are found whatever the number of parts and threads", arguments: [0, 3, 7])
+  @Test("rows repeating an earlier row are found whatever the number of parts and threads", arguments: [0, 3, 7, 8])
   func duplicatesAcrossParts(bits: Int) {
     let (fingerprints, expected) = Self.fingerprints(rows: 20_000)
     // Parts of 20,000 >> bits rows give 2^bits parts.
