@@ -159,6 +159,8 @@ extension Analyze {
       // Only describe summarises quantities; describe and propensity (--channel) read channels.
       if !commands.contains("describe") { history.transactions.quantity = nil }
       if commands.isDisjoint(with: ["describe", "propensity"]) { history.transactions.channel = nil }
+      // Features count events by type; only describe summarises their values.
+      if !commands.contains("describe") { history.events?.value = [] }
       return history
     }
   }
