@@ -107,7 +107,7 @@ public struct OutcomeStudy: Sendable {
     var warnings: [String] = []
     // Samples, tables and designs of a million rows are made and freed in turn here: each is mapped on its own
     // and what is freed is given back between them, so one never lands among the other's freed memory
-    // (about 90 MiB of a 1,000,000-customer study's peak). 32 MiB is where the loader leaves the threshold.
+    // (about 100 MiB of a 1,000,000-customer study's peak). 32 MiB is where the loader leaves the threshold.
     analyze_map_allocations_from(1 << 20)
     defer { analyze_map_allocations_from(32 << 20) }
 
@@ -126,19 +126,19 @@ public struct OutcomeStudy: Sendable {
     fitting.table = FeatureTable(customerIDs: [])
     FreedMemory.release()
 
-    var validation: OutcomeStudyResult.Validation? = nil
+    var earlierModel: (encoder: DesignEncoder, regression: LogisticRegressionResult, threshold: Double)? = nil
     let v = validateAsOf ?? t - h
     if let first = history.transactions.day.min(), first < v {
       progress("validation: fit as of \(DayNumber.isoString(v)), scored as of \(DayNumber.isoString(t))")
-      let earlierModel = try validationModel(history, asOf: v, terms: terms, columns: columns, warnings: &warnings)
+      earlierModel = try validationModel(history, asOf: v, terms: terms, columns: columns, warnings: &warnings)
       FreedMemory.release()
-      fitting.makeTable(keeping: sources, history: history, study: self)
-      validation = try validate(earlierModel, fitAsOf: v, on: fitting, warnings: &warnings)
     } else {
       warnings.append(
         "no out-of-time validation: it needs transactions before \(DayNumber.isoString(v)) (T − H); the metrics are in-sample")
-      fitting.makeTable(keeping: sources, history: history, study: self)
     }
+    fitting.makeTable(keeping: sources, history: history, study: self)
+    var validation: OutcomeStudyResult.Validation? = nil
+    if let earlierModel { validation = try validate(earlierModel, fitAsOf: v, on: fitting, warnings: &warnings) }
 
     progress("fit as of \(DayNumber.isoString(t))")
     let fitted = try fit(terms: terms, on: fitting, columns: columns, keepDesign: keepDesign)
