@@ -59,7 +59,7 @@ let package = Package(
     .target(name: "Randomness"),
     .target(name: "Simulation", dependencies: ["DataIngest", "Randomness"]),
     .target(name: "Models", dependencies: ["LinearAlgebra", "Randomness", "CKMeans"]),
-    .target(name: "Prediction", dependencies: ["DataIngest", "Features", "LinearAlgebra", "Models"]),
+    .target(name: "Prediction", dependencies: ["CMemory", "DataIngest", "Features", "LinearAlgebra", "Models"]),
     .target(
       name: "Tagging",
       dependencies: ["DataIngest", "Statistics", "Features", .product(name: "Yams", package: "Yams")]),

@@ -65,21 +65,23 @@ public struct OutcomeModel: Sendable, Codable {
     public let unknownLevels: [(term: String, level: String, rows: Int)]
   }
 
-  /// Scores `rows` of `table`.
+  /// Scores `rows` of `table`, a block of rows at a time: the same numbers
+  /// as from their whole design, without that n × p matrix in memory.
   ///
   /// - Throws: ``PredictionError/unknownColumn(name:suggestion:)`` when the
   ///   table lacks a column the model uses.
   public func score(_ table: FeatureTable, rows: [Int], reasons count: Int = 3) throws(PredictionError) -> Scores {
-    score(try encoder.encode(table, rows: rows), table: table, rows: rows, reasons: count)
-  }
-
-  /// Scores `rows` of `table`, already encoded as `design` by this model's encoder.
-  public func score(_ design: DesignEncoder.Encoded, table: FeatureTable, rows: [Int], reasons count: Int = 3) -> Scores {
-    let probabilities = regression.predictProbabilities(for: design.matrix)
-    let coder = ReasonCoder(encoder: encoder, coefficients: regression.inputCoefficients)
+    var probabilities: [Double] = []
+    probabilities.reserveCapacity(rows.count)
+    var reasons = ReasonCoder.Collector(
+      ReasonCoder(encoder: encoder, coefficients: regression.inputCoefficients), table: table, count: count)
+    let unknownLevels = try encoder.encode(table, rows: rows, blockSize: 1 << 16) { start, block in
+      probabilities += regression.predictProbabilities(for: block)
+      reasons.add(rows: rows[start..<(start + block.rows)], design: block)
+    }
     return Scores(
-      rows: rows, probabilities: probabilities, bands: probabilities.map(bands.band(of:)),
-      reasons: coder.reasons(table: table, rows: rows, design: design, count: count), unknownLevels: design.unknownLevels)
+      rows: rows, probabilities: probabilities, bands: probabilities.map(bands.band(of:)), reasons: reasons.reasons,
+      unknownLevels: unknownLevels)
   }
 
   /// `model.json`: pretty-printed, keys sorted, ending with a line feed.

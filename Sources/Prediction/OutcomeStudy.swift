@@ -1,3 +1,4 @@
+import CMemory
 import DataIngest
 import Features
 import LinearAlgebra
@@ -104,6 +105,11 @@ public struct OutcomeStudy: Sendable {
         reason: "its labels would reach past the fit's as-of \(DayNumber.isoString(t)); use \(DayNumber.isoString(t - h)) or earlier")
     }
     var warnings: [String] = []
+    // Samples, tables and designs of a million rows are made and freed in turn here: each is mapped on its own
+    // and what is freed is given back between them, so one never lands among the other's freed memory
+    // (about 100 MiB of a 1,000,000-customer study's peak). 32 MiB is where the loader leaves the threshold.
+    analyze_map_allocations_from(1 << 20)
+    defer { analyze_map_allocations_from(32 << 20) }
 
     progress("features as of \(DayNumber.isoString(t))")
     var fitting = try LabelledSample(data, asOf: t, study: self)
@@ -111,28 +117,34 @@ public struct OutcomeStudy: Sendable {
       throw .invalidTerm(term: "\(outcomeName) ~", reason: "this command models \(outcome.labelName)")
     }
     let terms = try terms(for: fitting.table)
-    // Only the terms' columns are read from here on: the rest of the table (the text columns above all) goes.
-    // Formulas are still checked against every column, as the messages name the nearest one.
+    // Formulas are checked against every column, as the messages name the nearest one.
     let columns = fitting.table.schema
-    fitting.table = fitting.table.keeping(Set(terms.map(\.source)))
     guard !terms.isEmpty else { throw .invalidTerm(term: "(none)", reason: "the model has no terms") }
+    let sources = Set(terms.map(\.source))
+    // The table waits for the validation model, whose design and earlier sample are then gone: the three
+    // never take memory together. Only the terms' columns come back (the text columns above all go).
+    fitting.table = FeatureTable(customerIDs: [])
+    FreedMemory.release()
 
-    var validation: OutcomeStudyResult.Validation? = nil
+    var earlierModel: (encoder: DesignEncoder, regression: LogisticRegressionResult, threshold: Double)? = nil
     let v = validateAsOf ?? t - h
     if let first = history.transactions.day.min(), first < v {
       progress("validation: fit as of \(DayNumber.isoString(v)), scored as of \(DayNumber.isoString(t))")
-      validation = try validate(data, validationAsOf: v, on: fitting, terms: terms, columns: columns, warnings: &warnings)
+      earlierModel = try validationModel(history, asOf: v, terms: terms, columns: columns, warnings: &warnings)
+      FreedMemory.release()
     } else {
       warnings.append(
         "no out-of-time validation: it needs transactions before \(DayNumber.isoString(v)) (T − H); the metrics are in-sample")
     }
+    fitting.makeTable(keeping: sources, history: history, study: self)
+    var validation: OutcomeStudyResult.Validation? = nil
+    if let earlierModel { validation = try validate(earlierModel, fitAsOf: v, on: fitting, warnings: &warnings) }
 
     progress("fit as of \(DayNumber.isoString(t))")
-    let fitted = try fit(terms: terms, on: fitting, columns: columns)
+    let fitted = try fit(terms: terms, on: fitting, columns: columns, keepDesign: keepDesign)
     warnings += fitted.regression.diagnostics.map(\.description)
-    let fitProbabilities = fitted.regression.predictProbabilities(for: fitted.design.matrix)
-    let cut = threshold.threshold(labels: fitting.labels, probabilities: fitProbabilities)
-    let inSample = try metrics(labels: fitting.labels, probabilities: fitProbabilities, threshold: cut)
+    let cut = threshold.threshold(labels: fitting.labels, probabilities: fitted.probabilities)
+    let inSample = try metrics(labels: fitting.labels, probabilities: fitted.probabilities, threshold: cut)
     let model = OutcomeModel(
       outcome: outcome, formula: ModelFormula(outcome: outcome.labelName, terms: terms), horizon: horizon,
       lookback: lookback, trainedAsOf: DayNumber.isoString(t), encoder: fitted.encoder, regression: fitted.regression,
@@ -142,11 +154,11 @@ public struct OutcomeStudy: Sendable {
     let profiles = Self.mainTerms(model, count: 5).map {
       FactorProfile(term: $0, table: fitting.table, rows: fitting.rows, labels: fitting.labels)
     }
-    let design = keepDesign
-      ? OutcomeStudyResult.Design(
-        customerIDs: fitting.rows.map { fitting.table.customerIDs[$0] }, labels: fitting.labels, matrix: fitted.design.matrix,
+    let design = fitted.design.map {
+      OutcomeStudyResult.Design(
+        customerIDs: fitting.rows.map { fitting.table.customerIDs[$0] }, labels: fitting.labels, matrix: $0.matrix,
         columnNames: fitted.encoder.columnNames)
-      : nil
+    }
     let fitSummary = OutcomeStudyResult.Fit(
       asOf: t, knownCustomers: fitting.table.count, excluded: fitting.excluded, rows: fitting.rows.count,
       positives: fitting.labels.reduce(0) { $0 + ($1 ? 1 : 0) }, metrics: inSample)
@@ -155,10 +167,10 @@ public struct OutcomeStudy: Sendable {
     progress("scores as of \(DayNumber.isoString(s))")
     let scores: OutcomeStudyResult.Scores
     if s == t && !terms.contains(where: { $0.source == "churn" || $0.source == "purchase" }) {
-      // The customers as of T are the fitting population, already encoded: score that design.
+      // The customers as of T are the fitting population: its table is at hand.
       scores = OutcomeStudyResult.Scores(
         asOf: s, customerIDs: fitting.rows.map { fitting.table.customerIDs[$0] }, excluded: fitting.excluded,
-        scores: model.score(fitted.design, table: fitting.table, rows: fitting.rows))
+        scores: try model.score(fitting.table, rows: fitting.rows))
     } else {
       scores = try score(model, data, asOf: s, warnings: &warnings)
     }
@@ -183,12 +195,12 @@ public struct OutcomeStudy: Sendable {
     return terms
   }
 
+  /// The out-of-time figures of `model` (fitted as of `v`, see ``validationModel(_:asOf:terms:columns:warnings:)``) on `target`.
   private func validate(
-    _ data: FeatureStore, validationAsOf v: Int32, on target: LabelledSample, terms: [ModelTerm], columns: FeatureTable,
-    warnings: inout [String]
+    _ model: (encoder: DesignEncoder, regression: LogisticRegressionResult, threshold: Double), fitAsOf v: Int32,
+    on target: LabelledSample, warnings: inout [String]
   ) throws(PredictionError) -> OutcomeStudyResult.Validation {
-    let (encoder, regression, cut) = try validationModel(
-      data.history, asOf: v, terms: terms, columns: columns, warnings: &warnings)
+    let (encoder, regression, cut) = model
     // Scored a block of rows at a time: the same numbers without a second n × p design in memory.
     var probabilities: [Double] = []
     probabilities.reserveCapacity(target.rows.count)
@@ -213,10 +225,12 @@ public struct OutcomeStudy: Sendable {
   /// `columns` are those the earlier sample's full table would have: the terms are checked against them.
   private func validationModel(
     _ history: PurchaseHistory, asOf v: Int32, terms: [ModelTerm], columns: FeatureTable, warnings: inout [String]
-  ) throws(PredictionError) -> (DesignEncoder, LogisticRegressionResult, Double) {
+  ) throws(PredictionError) -> (encoder: DesignEncoder, regression: LogisticRegressionResult, threshold: Double) {
     let encoded: Encoded
     do {
       let earlier = try LabelledSample(FeatureStore(history), asOf: v, study: self, keeping: Set(terms.map(\.source)))
+      // What building its features freed goes back before the design is made.
+      FreedMemory.release()
       encoded = try encode(terms: terms, sample: earlier, checkedAgainst: columns)
     }
     let regression = try fit(encoded)
@@ -232,15 +246,24 @@ public struct OutcomeStudy: Sendable {
     let labels: [Bool]
   }
 
+  /// The fitted model, its probabilities for the rows it was fitted on, and
+  /// their design only when asked for: the n × p matrix goes as soon as the
+  /// fit is done, before scoring allocates its own.
   private struct Fitted {
     let encoder: DesignEncoder
-    let design: DesignEncoder.Encoded
     let regression: LogisticRegressionResult
+    let probabilities: [Double]
+    let design: DesignEncoder.Encoded?
   }
 
-  private func fit(terms: [ModelTerm], on sample: LabelledSample, columns: FeatureTable) throws(PredictionError) -> Fitted {
+  private func fit(
+    terms: [ModelTerm], on sample: LabelledSample, columns: FeatureTable, keepDesign: Bool
+  ) throws(PredictionError) -> Fitted {
     let encoded = try encode(terms: terms, sample: sample, checkedAgainst: columns)
-    return Fitted(encoder: encoded.encoder, design: encoded.design, regression: try fit(encoded))
+    let regression = try fit(encoded)
+    return Fitted(
+      encoder: encoded.encoder, regression: regression, probabilities: regression.predictProbabilities(for: encoded.design.matrix),
+      design: keepDesign ? encoded.design : nil)
   }
 
   /// `columns`: the full table's columns (``FeatureTable/schema``), for the
@@ -350,6 +373,10 @@ public struct OutcomeStudy: Sendable {
 /// The population of a study as of one day, with its labels.
 struct LabelledSample {
   let asOf: Int32
+  /// The labelled features the table is made from, kept only when the
+  /// table has every column (``makeTable(keeping:history:study:)`` may make
+  /// it again with fewer): otherwise the other columns' memory goes at once.
+  let features: CustomerFeatures?
   var table: FeatureTable
   let rows: [Int]
   let labels: [Bool]
@@ -373,11 +400,17 @@ struct LabelledSample {
         needed: DayNumber.isoString(asOf + Int32(study.horizon) - 1))
     }
     self.asOf = asOf
+    self.features = names == nil ? features : nil
     self.table =
       names.map { OutcomeStudy.table(features, history: history, classification: study.classification, keeping: $0) }
       ?? OutcomeStudy.table(features, history: history, classification: study.classification)
     self.rows = rows
     self.labels = rows.map { label[$0] == 1 }
     self.excluded = excluded
+  }
+
+  /// Makes the table again from the features, with only the columns in `names`.
+  mutating func makeTable(keeping names: Set<String>, history: PurchaseHistory, study: OutcomeStudy) {
+    table = OutcomeStudy.table(features!, history: history, classification: study.classification, keeping: names)
   }
 }

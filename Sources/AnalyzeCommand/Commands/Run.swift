@@ -77,6 +77,8 @@ extension Analyze {
       let folder = try RunFolder(lock: lock, asOf: asOfText)
 
       var steps: [RunManifest.Step] = []
+      // The key figures come from the data steps' folders: read beside the steps after the last of them.
+      var metricsWork: BackgroundWork<RunMetrics>? = nil
       var used: [String: Int] = [:]
       for (index, step) in configuration.steps.enumerated() {
         used[step.command, default: 0] += 1
@@ -123,9 +125,10 @@ extension Analyze {
         }
         steps.append(.init(command: step.command, arguments: recorded, folder: name, seconds: seconds, status: "succeeded"))
         log.event("done", ["step": name, "seconds": String(format: "%.3f", seconds)])
+        if index == lastDataStep { metricsWork = Self.metrics(of: steps, in: folder, ingest: ingest) }
       }
 
-      let metrics = RunMetrics.collect(run: folder.partial, steps: steps, ingest: ingest, previous: folder.previous)
+      let metrics = (metricsWork ?? Self.metrics(of: steps, in: folder, ingest: ingest)).value
       let manifest = RunManifest(
         toolVersion: Analyze.configuration.version, job: configuration.name, jobFile: configuration.path,
         jobFileSHA256: FileDigest.sha256(path: configuration.path) ?? "",
@@ -149,6 +152,12 @@ extension Analyze {
       if !failed.isEmpty { throw JobError.gatesFailed(failed) }
     }
 
+    /// ``RunMetrics/collect(run:steps:ingest:previous:)`` of `steps`, on another thread.
+    static func metrics(of steps: [RunManifest.Step], in folder: RunFolder, ingest: IngestReport) -> BackgroundWork<RunMetrics> {
+      let (run, previous) = (folder.partial, folder.previous)
+      return BackgroundWork { RunMetrics.collect(run: run, steps: steps, ingest: ingest, previous: previous) }
+    }
+
     /// The job's data, without the columns none of its steps reads: they
     /// would take memory all through the run (a tenth of it for quantity and
     /// channel of ten million transactions).
@@ -159,6 +168,8 @@ extension Analyze {
       // Only describe summarises quantities; describe and propensity (--channel) read channels.
       if !commands.contains("describe") { history.transactions.quantity = nil }
       if commands.isDisjoint(with: ["describe", "propensity"]) { history.transactions.channel = nil }
+      // Features count events by type; only describe summarises their values.
+      if !commands.contains("describe") { history.events?.value = [] }
       return history
     }
   }

@@ -90,6 +90,12 @@ extension Analyze {
       let history = data.history
       let folder = try OutputFolder(output.out)
       try folder.writeIngest(history.ingest)
+      // The known segments are read on another thread while the segments are made.
+      let truthPath = truth ?? input.dataDirectory.map { "\($0)/truth.csv" }
+      let knownSegments = truthPath.flatMap { path in
+        truth != nil || FileManager.default.fileExists(atPath: path)
+          ? BackgroundWork { Result { try SegmentTruth.load(path: path) } } : nil
+      }
       let customerFeatures = try data.features(window.builder(for: history, defaultHorizon: 90))
       var table = FeatureTable(customerFeatures, history: history)
       PurchaseBehaviour.append(to: &table, features: customerFeatures)
@@ -115,9 +121,8 @@ extension Analyze {
       }
 
       var truthCheck: SegmentReport.TruthCheck? = nil
-      let truthPath = truth ?? input.dataDirectory.map { "\($0)/truth.csv" }
-      if let truthPath, truth != nil || FileManager.default.fileExists(atPath: truthPath) {
-        if let (index, count) = result.adjustedRandIndex(against: try SegmentTruth.load(path: truthPath)) {
+      if let truthPath, let knownSegments {
+        if let (index, count) = result.adjustedRandIndex(against: try knownSegments.value.get()) {
           truthCheck = .init(source: (truthPath as NSString).lastPathComponent, index: index, customers: count)
         }
       }

@@ -14,8 +14,9 @@ struct FileAccount {
   /// The problems of the rejected rows, in file order.
   private(set) var rejects: [RejectedRow] = []
   /// Per row, the fingerprint of its raw text; `nil` when the options keep
-  /// identical rows.
-  private var fingerprints: [UInt64]?
+  /// identical rows, or until the first block when none are reserved.
+  private var fingerprints: FingerprintParts?
+  private let dropsDuplicates: Bool
   /// The rejected rows, in file order: the row (from 0), where its problems
   /// start in ``rejects``, whether its customer is unknown.
   private var rejectedRows: [(row: Int, firstProblem: Int, unknownCustomer: Bool)] = []
@@ -30,14 +31,16 @@ struct FileAccount {
   ) {
     self.summary = summary
     lineBase = firstLine
-    fingerprints = dropsDuplicates ? [] : nil
+    self.dropsDuplicates = dropsDuplicates
     self.fileSize = fileSize
     self.progress = progress
   }
 
   /// Makes room for about `rows` rows.
   mutating func reserve(rows: Int) {
-    fingerprints?.reserveCapacity(rows.generousCapacity)
+    if dropsDuplicates && fingerprints == nil {
+      fingerprints = FingerprintParts(expectedRows: rows, rowsPerPart: DuplicateRows.rowsPerPart)
+    }
   }
 
   /// Accounts for the rows of one block, in order: a row is rejected when
@@ -83,7 +86,10 @@ struct FileAccount {
       rows.isKept[row] = true
       if sink.accept(row) { summary.unknownCustomers += 1 }
     }
-    fingerprints?.append(contentsOf: rows.fingerprints.prefix)
+    if dropsDuplicates {
+      if fingerprints == nil { reserve(rows: rows.count) }
+      fingerprints!.append(rows.fingerprints.prefix)
+    }
     lineBase += rows.lineCount
     return summary.accepted - acceptedBefore == rows.count
   }

@@ -332,10 +332,9 @@ final class TransactionsLoad: FileLoad, @unchecked Sendable {
     var keyBytes = 0
     let ahead = 32
     for row in 0..<rows.count {
-      if row + ahead < rows.count {
-        state.orders.prefetchSlot(hash: cells.orderHash[row + ahead])
-        state.orders.prefetchRecord(hash: cells.orderHash[row + ahead / 2])
-      }
+      // Only the slot: most keys are new, and reading the slot early to
+      // find a record would wait for it.
+      if row + ahead < rows.count { state.orders.prefetchSlot(hash: cells.orderHash[row + ahead]) }
       guard rows.isKept[row] else { continue }
       let order = cells.order[row]
       let code: Int32
