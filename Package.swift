@@ -53,7 +53,8 @@ let package = Package(
     .target(
       name: "Features",
       dependencies: [
-        "DataIngest", "Statistics", "LinearAlgebra", "Models", "Randomness", .product(name: "Yams", package: "Yams"),
+        "CMemory", "DataIngest", "Statistics", "LinearAlgebra", "Models", "Randomness",
+        .product(name: "Yams", package: "Yams"),
       ]),
     .target(name: "Randomness"),
     .target(name: "Simulation", dependencies: ["DataIngest", "Randomness"]),

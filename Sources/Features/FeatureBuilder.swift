@@ -35,7 +35,11 @@ public struct FeatureBuilder: Sendable {
 
   /// Whether the data reach T + H − 1, so labels over [T, T + H) are complete.
   public func labelsAreComplete(_ history: PurchaseHistory) -> Bool {
-    guard let horizon, let last = history.transactions.day.max() else { return false }
+    labelsAreComplete(lastDay: history.transactions.day.max())
+  }
+
+  func labelsAreComplete(lastDay last: Int32?) -> Bool {
+    guard let horizon, let last else { return false }
     return Int(last) >= Int(asOf) + horizon - 1
   }
 
@@ -43,7 +47,7 @@ public struct FeatureBuilder: Sendable {
   ///   ``FeatureError/unknownColumn(name:known:)`` when the purchase filter names a
   ///   column the transactions lack.
   public func build(_ history: PurchaseHistory) throws(FeatureError) -> CustomerFeatures {
-    try labelled(try unlabelled(history), history)
+    try Self.build([self], history)[0]
   }
 
   /// The features as of T without labels: what every builder with this T
@@ -61,30 +65,18 @@ public struct FeatureBuilder: Sendable {
     let eventCounts = history.events.map { countEvents(in: .min..<t, $0, customers: n) } ?? []
     let recentEventCounts = history.events.map { countEvents(in: from90..<t, $0, customers: n) } ?? []
     let known = knownCustomers(history, ordered: totals.map(\.ordered))
-
-    func pick(_ value: (CustomerTotals) -> Double) -> [Double] { known.map { value(totals[Int($0)]) } }
-    let rowFrequency = pick(\.frequency)
-    let recency = pick { $0.last == .min ? .nan : Double(t - $0.last) }
-    let tenure = pick { $0.first == .max ? .nan : Double(t - $0.first) }
-    let rowMonetary = pick(\.monetary.value)
-    let average = zip(rowMonetary, rowFrequency).map { $1 > 0 ? $0 / $1 : .nan }
-    let interpurchase = (0..<known.count).map { i in
-      rowFrequency[i] > 1 ? (tenure[i] - recency[i]) / (rowFrequency[i] - 1) : .nan
+    var rows = FeatureRows(asOf: t, hasCategories: categories != nil, hasDiscount: tx.discount != nil, hasLabels: false)
+    let columns = makeColumns(rows.lengths(rows: known.count)) { pointers in
+      rows.columns = pointers
+      for (row, c) in known.enumerated() {
+        rows.write(totals[Int(c)], distinctCategories: categories?[Int(c)] ?? 0, bought: false, purchased: false, at: row)
+      }
     }
-    let discountShare = tx.discount.map { _ in
-      zip(pick(\.discounted), rowFrequency).map { $1 > 0 ? $0 / $1 : .nan }
-    }
-    let hasOrders = known.map { totals[Int($0)].ordered }
     func row(_ counts: [Double]) -> [Double] { known.map { counts[Int($0)] } }
-    return CustomerFeatures(
-      asOf: t, horizon: nil, customer: known, hasOrders: hasOrders,
-      recencyDays: recency, frequency: rowFrequency, monetaryTotal: rowMonetary, monetaryAvg: average,
-      tenureDays: tenure, interpurchaseDaysAvg: interpurchase, orders90d: pick(\.orders90), spend90d: pick(\.spend90.value),
-      distinctCategories: categories.map(row), discountShare: discountShare, refundCount: pick(\.refunds),
-      spend365d: pick(\.spend365.value), purchaseValue: pick(\.purchased.value),
+    return rows.features(
+      columns[...], horizon: nil, customer: known, hasOrders: known.map { totals[Int($0)].ordered },
       events: eventCounts.map { ($0.type, row($0.counts)) },
-      recentEvents: recentEventCounts.map { ($0.type, row($0.counts)) },
-      churn: nil, purchase: nil)
+      recentEvents: recentEventCounts.map { ($0.type, row($0.counts)) })
   }
 
   /// `features` (``unlabelled(_:)`` of a builder with this T) with this
@@ -136,14 +128,24 @@ public struct FeatureBuilder: Sendable {
   /// Customers known before T, in index order: listed with no signup date or
   /// one before T, or with an order before T.
   private func knownCustomers(_ history: PurchaseHistory, ordered: [Bool]) -> [Int32] {
-    var known = ordered
+    let signup = Self.signupDays(history)
+    return ordered.indices.compactMap { ordered[$0] || Self.isListed(signup[$0], before: asOf) ? Int32($0) : nil }
+  }
+
+  /// Each customer's signup day, ``DayNumber/missing`` when empty, `Int32.max` when not in the customers table.
+  static func signupDays(_ history: PurchaseHistory) -> [Int32] {
+    var signup = [Int32](repeating: .max, count: history.customerIDs.count)
     if let customers = history.customers {
       for row in 0..<customers.count {
-        let signup = customers.signupDay?[row] ?? DayNumber.missing
-        if signup == DayNumber.missing || signup < asOf { known[Int(customers.customer[row])] = true }
+        signup[Int(customers.customer[row])] = customers.signupDay?[row] ?? DayNumber.missing
       }
     }
-    return known.indices.compactMap { known[$0] ? Int32($0) : nil }
+    return signup
+  }
+
+  /// Whether a customer with `signup` (from ``signupDays(_:)``) is known before `t` without an order.
+  @inline(__always) static func isListed(_ signup: Int32, before t: Int32) -> Bool {
+    signup == DayNumber.missing || signup < t
   }
 
   /// Distinct categories on the rows of purchases before T, per customer index.
@@ -189,41 +191,5 @@ public struct FeatureBuilder: Sendable {
     }
     return events.type.levels.indices.sorted { events.type.levels[$0] < events.type.levels[$1] }
       .map { (events.type.levels[$0], counts[$0]) }
-  }
-}
-
-/// One customer's sums over the orders before T, side by side in memory:
-/// orders come in date order and customers at random, and two cache lines
-/// a customer beat one for each of eleven columns.
-private struct CustomerTotals {
-  // Money sums are compensated, so totals of cents come out as the nearest double to the exact sum.
-  var monetary = NeumaierSum()
-  var purchased = NeumaierSum()
-  var spend90 = NeumaierSum()
-  var spend365 = NeumaierSum()
-  var frequency = 0.0
-  var orders90 = 0.0
-  var refunds = 0.0
-  var discounted = 0.0
-  var first = Int32.max
-  var last = Int32.min
-  var ordered = false
-
-  /// Counts one order: all of it in the totals, a purchase (amount > 0) in the purchase counts, else a refund.
-  @inline(__always) mutating func add(amount: Double, day: Int32, recent: Bool, inYear: Bool, discounted isDiscounted: Bool) {
-    ordered = true
-    monetary.add(amount)
-    if recent { spend90.add(amount) }
-    if inYear { spend365.add(amount) }
-    if amount > 0 {
-      frequency += 1
-      purchased.add(amount)
-      if day < first { first = day }
-      if day > last { last = day }
-      if recent { orders90 += 1 }
-      if isDiscounted { discounted += 1 }
-    } else {
-      refunds += 1
-    }
   }
 }

@@ -27,16 +27,50 @@ public final class FeatureStore: @unchecked Sendable {
   /// What `builder.build(history)` returns.
   /// - Throws: what ``FeatureBuilder/build(_:)`` throws.
   public func features(_ builder: FeatureBuilder) throws(FeatureError) -> CustomerFeatures {
+    try features([builder])[0]
+  }
+
+  /// What `builders.map { try features($0) }` returns: the days not held are
+  /// built together (``FeatureBuilder/build(_:_:)``), so a study asks for
+  /// all its days at once.
+  /// - Throws: what ``FeatureBuilder/build(_:_:)`` throws.
+  public func features(_ builders: [FeatureBuilder]) throws(FeatureError) -> [CustomerFeatures] {
     lock.lock()
     defer { lock.unlock() }
-    let base: CustomerFeatures
-    if let index = recent.firstIndex(where: { $0.asOf == builder.asOf }) {
-      base = recent.remove(at: index)
-    } else {
-      base = try builder.unlabelled(history)
-      if recent.count == capacity { recent.removeFirst() }
+    var missing: [FeatureBuilder] = []
+    for builder in builders
+    where !recent.contains(where: { $0.asOf == builder.asOf }) && !missing.contains(where: { $0.asOf == builder.asOf }) {
+      missing.append(builder)
     }
-    recent.append(base)
-    return try builder.labelled(base, history)
+    // Taken before the new days are kept, which may push them out.
+    let held = builders.map { builder in recent.first { $0.asOf == builder.asOf } }
+    let built = try FeatureBuilder.build(missing, history)
+    var result: [CustomerFeatures] = []
+    for (builder, base) in zip(builders, held) {
+      if let base {
+        result.append(try builder.labelled(base, history))
+      } else {
+        let index = missing.firstIndex { $0.asOf == builder.asOf }!
+        let sameBuild = missing[index].horizon == builder.horizon && missing[index].purchaseFilter == builder.purchaseFilter
+        result.append(sameBuild ? built[index] : try builder.labelled(Self.unlabelled(built[index]), history))
+      }
+    }
+    for features in (held.compactMap { $0 } + built.map(Self.unlabelled)) { remember(features) }
+    return result
+  }
+
+  private static func unlabelled(_ features: CustomerFeatures) -> CustomerFeatures {
+    var base = features
+    base.horizon = nil
+    base.churn = nil
+    base.purchase = nil
+    return base
+  }
+
+  /// Keeps `features`, unlabelled, as the most recently used.
+  private func remember(_ features: CustomerFeatures) {
+    recent.removeAll { $0.asOf == features.asOf }
+    if recent.count == capacity { recent.removeFirst() }
+    recent.append(features)
   }
 }
