@@ -229,7 +229,7 @@ private struct FeatureBatch {
     let n = history.customerIDs.count
     // Many more ranges than cores, so the counts of a range fit in a core's cache, and few enough
     // customers in each that its count indexes fit in 32 bits. Range r holds the customers c with c * ranges / n = r.
-    let ranges = max(16 * parts, n * typeCount * stretches >> 30 + 1)
+    let ranges = max(16 * parts, (n * typeCount * stretches) >> 30 + 1)
     let bounds = (0...ranges).map { (n * $0 + ranges - 1) / ranges }
     let (start, keys) = countKeys(events, bounds: bounds, edges: edges, types: typeCount)
     let lengths = days.flatMap { day in [Int](repeating: day.customer.count, count: 2 * typeCount) }
