@@ -131,6 +131,19 @@ private struct Manifest: Decodable {
     #expect(history.transactions.orderCount == 4)
   }
 
+  @Test("an order whose rows are apart is one order; a duplicate row drops, keeping its order")
+  func scatteredOrder() throws {
+    let folder = TemporaryDirectory()
+    folder.write(
+      "transactions.csv",
+      "order_id,customer_id,order_date,amount\nO1,C1,2025-01-02,10\nO2,C2,2025-01-02,4\nO1,C1,2025-01-02,5\n"
+        + "O2,C2,2025-01-02,4\nO3,C1,2025-01-03,1\nO2,C1,2025-01-03,2\nO1,C1,2025-01-02,6\n")
+    let history = try PurchaseHistoryLoader.load(try .folder(folder.path))
+    #expect(history.ingest.files[0].duplicates == 1)
+    #expect(history.transactions.order == [0, 1, 0, 2, 3, 0])
+    #expect(history.transactions.orderCount == 4)
+  }
+
   @Test("a missing required column names the headers found and the closest alias")
   func missingColumn() throws {
     let folder = TemporaryDirectory()

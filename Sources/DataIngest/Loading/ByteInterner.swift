@@ -117,14 +117,6 @@ struct ByteInterner {
   @inline(__always)
   func prefetchRecord(hash: UInt64) { withView { $0.prefetchRecord(hash: hash) } }
 
-  /// Gives the next code to a key that no lookup finds (a row that is an
-  /// order of its own), so codes stay dense without storing a key. Such codes
-  /// have no key in ``strings()``.
-  mutating func addUnmatchable() -> Int32 {
-    count += 1
-    return Int32(count - 1)
-  }
-
   /// Interns the keys of `other`, none of which may be here yet, in their
   /// order. Both must use ``hash(_:tag:)``.
   mutating func append(_ other: ByteInterner) {

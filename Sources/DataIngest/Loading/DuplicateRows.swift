@@ -14,8 +14,23 @@ enum DuplicateRows {
 
   /// Rows `i` (ascending) with the fingerprint of some row `j < i`.
   static func find(in parts: FingerprintParts, threads: Int) -> [Int] {
+    parts.rows(at: positions(in: parts, threads: threads))
+  }
+
+  /// The fingerprints that more than one row has.
+  static func repeatedFingerprints(in parts: FingerprintParts, threads: Int) -> FingerprintSet {
+    let positions = positions(in: parts, threads: threads)
+    var repeated = FingerprintSet(expectedCount: positions.reduce(0) { $0 + $1.count })
+    for (part, positions) in positions.enumerated() {
+      let fingerprints = parts.part(part)
+      for position in positions { _ = repeated.insert(fingerprints[position]) }
+    }
+    return repeated
+  }
+
+  /// Per part, where its fingerprints equal to one before them stand among its fingerprints.
+  private static func positions(in parts: FingerprintParts, threads: Int) -> [[Int]] {
     let threads = max(1, min(threads, parts.partCount))
-    // Per part, where its duplicates stand among its fingerprints.
     let found = UnsafeMutablePointer<[Int]>.allocate(capacity: parts.partCount)
     found.initialize(repeating: [], count: parts.partCount)
     defer {
@@ -32,7 +47,7 @@ enum DuplicateRows {
         results.pointer[part] = find(in: fingerprints, bits: parts.bits, seen: &seen)
       }
     }
-    return parts.rows(at: Array(UnsafeBufferPointer(start: found, count: parts.partCount)))
+    return Array(UnsafeBufferPointer(start: found, count: parts.partCount))
   }
 
   /// Where the fingerprints equal to one before them stand in

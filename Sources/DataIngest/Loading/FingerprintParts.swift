@@ -43,6 +43,10 @@ final class FingerprintParts: @unchecked Sendable {  // threads share it only to
   func append(_ block: UnsafeBufferPointer<UInt64>) {
     // A shift by 64 leaves 0: one part.
     let shift = UInt64(64 - bits)
+    // A local copy: appending to the stored buffer row by row checked
+    // exclusive access each time (3 % of a load's time).
+    var parts = self.parts
+    defer { self.parts = parts }
     for fingerprint in block {
       let part = Int(truncatingIfNeeded: fingerprint >> shift)
       fingerprints[part].append(fingerprint)

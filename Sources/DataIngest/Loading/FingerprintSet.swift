@@ -51,6 +51,22 @@ struct FingerprintSet {
     return true
   }
 
+  /// Whether `h` was added.
+  @inline(__always)
+  func contains(_ h: UInt64) -> Bool {
+    slots.withUnsafeBufferPointer { slots in
+      var slot = Self.home(h, slots.count)
+      while true {
+        let existing = slots[slot]
+        if existing == h { return true }
+        if existing == 0 { return false }
+        slot = slot + 1 == slots.count ? 0 : slot + 1
+      }
+    }
+  }
+
+  var isEmpty: Bool { count == 0 }
+
   /// Empties the set, keeping its room for `expectedCount` fingerprints.
   mutating func removeAll(expectedCount: Int) {
     if slots.count < Self.capacity(for: expectedCount) {

@@ -2,9 +2,9 @@
 ///
 /// Parsing checks each row and reads its cells, and looks its customer up
 /// among the ids of the customers file. Stage 0 drops duplicates, records
-/// rejects, numbers new customers and fills the columns; stage 1 numbers
-/// the orders, keyed on (customer, `order_id`), beside stage 0 of the next
-/// block.
+/// rejects, numbers new customers and fills the columns; stage 1, beside
+/// stage 0 of the next block, groups the rows into runs of one order key,
+/// (customer, `order_id`), which ``OrderRuns`` numbers once the file is read.
 final class TransactionsLoad: FileLoad, @unchecked Sendable {
   // Read-only while the pipeline runs.
   private let path: String
@@ -20,7 +20,7 @@ final class TransactionsLoad: FileLoad, @unchecked Sendable {
   // Each stage's own state, taken out while the stage runs so that the
   // loops work on locals.
   private var first: FirstStage?
-  private var second: SecondStage?
+  private var second: OrderRuns?
 
   private struct Fields {
     let customer: Int
@@ -100,26 +100,6 @@ final class TransactionsLoad: FileLoad, @unchecked Sendable {
     }
   }
 
-  private struct SecondStage {
-    var orders = ByteInterner(expectedCount: 1 << 16)
-    var codes: [Int32] = []
-    /// The orders of rows without an order id: one bit per order.
-    var isOwnOrder: [UInt64] = []
-
-    mutating func addOwnOrder() -> Int32 {
-      let code = orders.addUnmatchable()
-      let word = Int(code) >> 6
-      if word >= isOwnOrder.count { isOwnOrder.append(contentsOf: repeatElement(0, count: word + 1 - isOwnOrder.count)) }
-      isOwnOrder[word] |= 1 << UInt64(code & 63)
-      return code
-    }
-
-    func isOwnOrder(_ code: Int32) -> Bool {
-      let word = Int(code) >> 6
-      return word < isOwnOrder.count && isOwnOrder[word] & 1 << UInt64(code & 63) != 0
-    }
-  }
-
   /// The rows stage 0 expects from the first block, for stage 1 to size its table.
   private var estimatedRowCount = 0
 
@@ -131,7 +111,6 @@ final class TransactionsLoad: FileLoad, @unchecked Sendable {
     /// Set by stage 0 for the rows it keeps.
     var customerCode = RowBuffer<Int32>()
     var order = RowBuffer<UnsafeBufferPointer<UInt8>>()
-    var orderHash = RowBuffer<UInt64>()
     var day = RowBuffer<Int32>()
     var amount = RowBuffer<Double>()
     var quantity = RowBuffer<Double>()
@@ -145,7 +124,6 @@ final class TransactionsLoad: FileLoad, @unchecked Sendable {
       customer.removeAll()
       customerCode.removeAll()
       order.removeAll()
-      orderHash.removeAll()
       day.removeAll()
       amount.removeAll()
       quantity.removeAll()
@@ -160,7 +138,6 @@ final class TransactionsLoad: FileLoad, @unchecked Sendable {
       customer.deallocate()
       customerCode.deallocate()
       order.deallocate()
-      orderHash.deallocate()
       day.deallocate()
       amount.deallocate()
       quantity.deallocate()
@@ -198,7 +175,7 @@ final class TransactionsLoad: FileLoad, @unchecked Sendable {
         summary: summary, dropsDuplicates: dropsDuplicates, fileSize: fileSize, firstLine: firstLine,
         progress: options.progress),
       columns: columns)
-    second = SecondStage()
+    second = OrderRuns()
   }
 
   var stageCount: Int { fields.order >= 0 ? 2 : 1 }
@@ -264,8 +241,6 @@ final class TransactionsLoad: FileLoad, @unchecked Sendable {
           }
           cells.customerCode.append(-1)
           cells.order.append(order)
-          cells.orderHash.append(
-            order.isEmpty ? 0 : Self.orderHash(order, customerHash: cells.customer.hash[cells.customer.hash.count - 1]))
           cells.day.append(day ?? 0)
           cells.amount.append(amount ?? 0)
           cells.quantity.append(quantity)
@@ -286,13 +261,6 @@ final class TransactionsLoad: FileLoad, @unchecked Sendable {
         }
       }
     }
-  }
-
-  /// The hash of an order key for the order interner: the order id's with
-  /// the customer id's, since equal ids mean equal customer indexes.
-  @inline(__always)
-  private static func orderHash(_ order: UnsafeBufferPointer<UInt8>, customerHash: UInt64) -> UInt64 {
-    ByteInterner.fold(ByteInterner.hash(order, tag: 0) ^ 0x9E37_79B9_7F4A_7C15, customerHash)
   }
 
   // MARK: - Stages
@@ -317,50 +285,16 @@ final class TransactionsLoad: FileLoad, @unchecked Sendable {
     state.columns.appendKept(parsed.rows, allKept: allKept)
   }
 
-  /// Stage 1: order indexes for the rows kept. A row without an order id is
-  /// an order of its own.
+  /// Stage 1: the order runs of the rows kept (see ``OrderRuns``).
   private func commitSecond(_ parsed: Parsed) {
-    var state = second.take()!
-    defer { second = state }
+    var runs = second.take()!
+    defer { second = runs }
     let cells = parsed.cells
     let rows = parsed.rows
-    // Rows of one order usually follow each other: the last key is checked first.
-    var last = (hash: UInt64(0), customer: Int32(-1), code: Int32(-1))
-    var lastOrder = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-    let isFirstBlock = state.codes.isEmpty
-    if isFirstBlock { state.codes.reserveCapacity(estimatedRowCount.generousCapacity) }
-    var keyBytes = 0
-    let ahead = 32
-    for row in 0..<rows.count {
-      // Only the slot: most keys are new, and reading the slot early to
-      // find a record would wait for it.
-      if row + ahead < rows.count { state.orders.prefetchSlot(hash: cells.orderHash[row + ahead]) }
-      guard rows.isKept[row] else { continue }
-      let order = cells.order[row]
-      let code: Int32
-      if order.isEmpty {
-        code = state.addOwnOrder()
-      } else {
-        let hash = cells.orderHash[row]
-        let customer = cells.customerCode[row]
-        if hash == last.hash && customer == last.customer && order.elementsEqual(lastOrder) {
-          code = last.code
-        } else {
-          let interned = state.orders.intern(order, tag: customer, hash: hash)
-          if interned.isNew { keyBytes += order.count }
-          code = interned.code
-          last = (hash, customer, code)
-          lastOrder = order
-        }
-      }
-      state.codes.append(code)
+    for row in 0..<rows.count where rows.isKept[row] {
+      runs.add(customer: cells.customerCode[row], order: cells.order[row])
     }
-    if isFirstBlock && !state.codes.isEmpty {
-      // The first block tells how many orders and key bytes a row brings.
-      let scale = Double(estimatedRowCount) / Double(state.codes.count)
-      state.orders.reserve(
-        keys: Int(scale * Double(state.orders.count)), keyBytes: Int(scale * Double(keyBytes)))
-    }
+    runs.endBlock(expectedRows: estimatedRowCount)
   }
 
   // MARK: - Result
@@ -377,13 +311,10 @@ final class TransactionsLoad: FileLoad, @unchecked Sendable {
     table.discount = state.columns.discount.take()
     table.category = state.columns.category.take()?.finish()
     table.channel = state.columns.channel.take()?.finish()
-    if fields.order >= 0 {
-      table.order = orders.codes
-      orders.codes = []
-    }
-    // The order keys are no longer needed; freed before the duplicate check needs memory.
-    let orderCount = orders.orders.count
-    orders.orders = ByteInterner()
+    // Numbered before the duplicate check, whose memory the order keys' may then take.
+    let (orderCount, isOwnOrder) = orders.resolve(threads: workers.count)
+    if fields.order >= 0 { table.order = orders.takeCodes() }
+    orders.deallocate()
     let knownCustomers = self.knownCustomers
     let duplicates = state.account.dropDuplicates(threads: workers.count) {
       knownCustomers >= 0 && Int(table.customer[$0]) >= knownCustomers
@@ -401,7 +332,7 @@ final class TransactionsLoad: FileLoad, @unchecked Sendable {
     table.orderCount = orderCount
     if table.order == nil {
       table.orderCount = table.count
-    } else if droppedOrders.contains(where: orders.isOwnOrder) {
+    } else if droppedOrders.contains(where: isOwnOrder) {
       // A duplicate without an order id took an order of its own: renumber.
       table.orderCount = renumberInOrderOfAppearance(&table.order!, codes: orderCount)
     }
