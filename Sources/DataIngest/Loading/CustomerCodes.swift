@@ -20,7 +20,7 @@ struct CustomerCodes {
   @inline(__always)
   func prefetch(_ cells: CustomerCells, slotOf far: Int, recordOf near: Int) {
     if cells.known[far] < 0 { added.prefetchSlot(hash: cells.hash[far]) }
-    if cells.known[near] < 0 { added.prefetchRecord(hash: cells.hash[near]) }
+    if cells.known[near] < 0 { added.prefetchRecord(cells.text[near], tag: 0, hash: cells.hash[near]) }
   }
 
   /// Whether the id is already known or added.
@@ -62,7 +62,7 @@ struct CustomerCells {
     let ahead = 16
     for row in 0..<text.count {
       if row + ahead < text.count { view.prefetchSlot(hash: hash[row + ahead]) }
-      if row + ahead / 2 < text.count { view.prefetchRecord(hash: hash[row + ahead / 2]) }
+      if row + ahead / 2 < text.count { view.prefetchRecord(text[row + ahead / 2], tag: 0, hash: hash[row + ahead / 2]) }
       if !text[row].isEmpty { known[row] = view.find(text[row], tag: 0, hash: hash[row]) }
     }
   }
