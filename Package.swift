@@ -48,7 +48,9 @@ let package = Package(
     /// The innermost k-means loops, built for x86-64's baseline and for AVX2 and chosen at run time
     /// (Swift builds a module for one instruction set).
     .target(name: "CKMeans"),
-    .target(name: "DataIngest", dependencies: ["CMemory", .product(name: "Yams", package: "Yams")]),
+    /// The delimiters and line ends of a block of CSV, 64 bytes at a time (AVX2 chosen at run time).
+    .target(name: "CCSVScan"),
+    .target(name: "DataIngest", dependencies: ["CMemory", "CCSVScan", .product(name: "Yams", package: "Yams")]),
     .target(name: "Statistics", dependencies: ["DataIngest", "LinearAlgebra"]),
     .target(
       name: "Features",

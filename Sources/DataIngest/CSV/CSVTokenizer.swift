@@ -1,3 +1,5 @@
+import CCSVScan
+
 /// Splits UTF-8 CSV bytes into records and fields: the RFC 4180 rules that
 /// ``CSVReader`` reads a stream with and the block loader reads blocks of
 /// whole records with, so both find the same records on the same lines.
@@ -22,6 +24,9 @@ final class CSVTokenizer {
   private var fieldStarts: UnsafeMutablePointer<UnsafePointer<UInt8>>
   private var fieldLengths: UnsafeMutablePointer<Int>
   private var fieldCapacity = 64
+  /// Per 64 bytes of a block, where its delimiters and line ends are.
+  private var masks = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
+  private var maskCapacity = 1
 
   init(delimiter: Delimiter) {
     self.delimiter = delimiter
@@ -40,6 +45,7 @@ final class CSVTokenizer {
     fieldStarts.deallocate()
     fieldLengths.deallocate()
     byteClass.deallocate()
+    masks.deallocate()
   }
 
   /// Where the next record starts at or after `start`, past blank lines, whose
@@ -187,6 +193,9 @@ final class CSVTokenizer {
   @inline(__always)
   @discardableResult
   func forEachRecord(in block: CSVBlock, _ body: (CSVRecord) -> Void) -> Int {
+    if let delimiter = delimiter.byte, let lines = forEachUnquotedRecord(in: block, delimiter: delimiter, body) {
+      return lines
+    }
     let bytes = UnsafePointer(block.bytes)
     let end = block.range.upperBound
     var p = block.range.lowerBound
@@ -205,6 +214,73 @@ final class CSVTokenizer {
       body(record)
       p = next
     }
+  }
+
+  /// ``forEachRecord(in:_:)`` for a block without double quotes, which most
+  /// are: its delimiters and line ends are found 64 bytes at a time, and the
+  /// records cut where they are, as ``record(_:from:end:atEndOfFile:line:next:scratch:scratchUsed:)``
+  /// would. `nil`, before any record, when the block holds a quote.
+  private func forEachUnquotedRecord(in block: CSVBlock, delimiter: UInt8, _ body: (CSVRecord) -> Void) -> Int? {
+    let bytes = UnsafePointer(block.bytes) + block.range.lowerBound
+    let count = block.range.count
+    let words = (count + 63) / 64
+    if words > maskCapacity {
+      masks.deallocate()
+      maskCapacity = max(words, 2 * maskCapacity)
+      masks = .allocate(capacity: maskCapacity)
+    }
+    let masks = self.masks
+    guard analyze_csv_structure(bytes, count, delimiter, masks) == 0 else { return nil }
+    var fieldStarts = self.fieldStarts
+    var fieldLengths = self.fieldLengths
+    var fieldCapacity = self.fieldCapacity
+    var line = 0
+    var recordStart = 0
+    var fieldStart = 0
+    var fields = 0
+    // The LF of a CRLF, which ends nothing of its own.
+    var skipped = -1
+    @inline(__always) func endField(at end: Int) {
+      if fields == fieldCapacity {
+        growFields()
+        fieldStarts = self.fieldStarts
+        fieldLengths = self.fieldLengths
+        fieldCapacity = self.fieldCapacity
+      }
+      fieldStarts[fields] = bytes + fieldStart
+      fieldLengths[fields] = end - fieldStart
+      fields += 1
+    }
+    @inline(__always) func endRecord(at end: Int) {
+      endField(at: end)
+      body(
+        CSVRecord(
+          line: line, starts: fieldStarts, lengths: fieldLengths, count: fields,
+          raw: UnsafeBufferPointer(start: bytes + recordStart, count: end - recordStart)))
+      line += 1
+    }
+    for word in 0..<words {
+      var marks = masks[word]
+      while marks != 0 {
+        let p = word << 6 | marks.trailingZeroBitCount
+        marks &= marks - 1
+        if bytes[p] == delimiter {
+          endField(at: p)
+          fieldStart = p + 1
+          continue
+        }
+        guard p != skipped else { continue }
+        if bytes[p] == 0x0D && p + 1 < count && bytes[p + 1] == 0x0A { skipped = p + 1 }
+        // A line end where a record would start is a blank line.
+        if p == recordStart { line += 1 } else { endRecord(at: p) }
+        fields = 0
+        recordStart = skipped == p + 1 ? p + 2 : p + 1
+        fieldStart = recordStart
+      }
+    }
+    // The file's last record may lack a line end.
+    if recordStart < count { endRecord(at: count) }
+    return line
   }
 
   /// Writes the field in `bytes[from..<to]` without its quotes into `out`.
