@@ -15,6 +15,9 @@ struct CustomerCodes {
     knownCode >= 0 ? knownCode : Int32(knownCount) + added.intern(bytes, tag: 0, hash: hash).code
   }
 
+  /// Makes room for about `keys` more ids of `keyBytes` bytes in all.
+  mutating func reserve(_ keys: Int, keyBytes: Int) { added.reserve(keys: keys, keyBytes: keyBytes) }
+
   /// Starts loading what looking up an id not among the known ones reads:
   /// the slot for row `far` of `cells`, the record for row `near`.
   @inline(__always)

@@ -207,6 +207,12 @@ final class CustomersLoad: FileLoad, @unchecked Sendable {
   func commit(stage _: Int, _ block: CSVBlock, _ parsed: Parsed) {
     var state = stage.take()!
     defer { stage = state }
+    if state.account.summary.rowsRead == 0 {
+      // Each row brings a customer: the ids' table is sized once, not grown.
+      let rows = estimatedRows(fileSize: fileSize, rows: parsed.rows.count, bytes: block.range.count)
+      let idBytes = parsed.cells.customer.text.prefix.reduce(0) { $0 + $1.count }
+      state.columns.customers.reserve(rows, keyBytes: idBytes * rows / max(1, parsed.rows.count))
+    }
     state.columns.cells = parsed.cells
     state.columns.worker = parsed.rows.worker
     state.account.commit(parsed.rows, bytesRead: block.bytesRead, into: &state.columns)

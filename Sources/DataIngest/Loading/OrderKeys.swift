@@ -52,7 +52,8 @@ struct OrderKeys {
   func lastIs(customer: Int32, _ order: UnsafeBufferPointer<UInt8>) -> Bool {
     guard lastRecord >= 0 else { return false }
     let key = self.key(at: lastRecord)
-    return key.customer == customer && key.order.elementsEqual(order)
+    return key.customer == customer && key.order.count == order.count
+      && (order.isEmpty || memcmp(key.order.baseAddress!, order.baseAddress!, order.count) == 0)
   }
 
   /// The key of the record at byte `record`, and where the next record starts.
