@@ -3,18 +3,28 @@
 /// `Array` in a class, in the innermost loops of parsing.
 ///
 /// A value type over storage it does not own: the owner calls
-/// ``deallocate()`` once, and a copy must not outlive it.
+/// ``deallocate()`` once, and a copy must not outlive it. An empty buffer
+/// owns no storage until its first append, so a placeholder swapped in for
+/// a while (see ``ParsedBlock/refill(worker:_:)``) costs and leaks nothing.
 struct RowBuffer<Element: BitwiseCopyable> {
   private(set) var base: UnsafeMutablePointer<Element>
   private(set) var count = 0
   private var capacity: Int
 
-  init(capacity: Int = 1024) {
-    self.capacity = max(1, capacity)
-    base = .allocate(capacity: self.capacity)
+  /// A buffer with room for `capacity` values, allocated now when positive.
+  init(capacity: Int = 0) {
+    self.capacity = max(0, capacity)
+    base = capacity > 0 ? .allocate(capacity: capacity) : Self.unallocated
   }
 
-  func deallocate() { base.deallocate() }
+  /// Where an empty buffer points: aligned, never read or freed.
+  private static var unallocated: UnsafeMutablePointer<Element> {
+    UnsafeMutablePointer(bitPattern: MemoryLayout<Element>.alignment)!
+  }
+
+  func deallocate() {
+    if capacity > 0 { base.deallocate() }
+  }
 
   mutating func removeAll() { count = 0 }
 
@@ -35,11 +45,12 @@ struct RowBuffer<Element: BitwiseCopyable> {
   var prefix: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
 
   private mutating func grow() {
-    let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
-    larger.update(from: base, count: count)
-    base.deallocate()
-    base = larger
-    capacity *= 2
+    let larger = max(1024, capacity * 2)
+    let moved = UnsafeMutablePointer<Element>.allocate(capacity: larger)
+    moved.update(from: base, count: count)
+    deallocate()
+    base = moved
+    capacity = larger
   }
 }
 
