@@ -178,6 +178,11 @@ final class TransactionsLoad: FileLoad, @unchecked Sendable {
     second = OrderRuns()
   }
 
+  deinit {
+    // Still here when the file failed before ``finish()``.
+    second?.deallocate()
+  }
+
   var stageCount: Int { fields.order >= 0 ? 2 : 1 }
 
   func makeParsed() -> Parsed { Parsed() }
