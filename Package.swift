@@ -99,7 +99,7 @@ let package = Package(
     .target(name: "TestSupport", dependencies: ["Randomness"], path: "Tests/TestSupport"),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
     .testTarget(
-      name: "DataIngestTests", dependencies: ["DataIngest", "TestSupport"],
+      name: "DataIngestTests", dependencies: ["DataIngest", "Randomness", "TestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "StatisticsTests", dependencies: ["Statistics", "DataIngest", "TestSupport"],

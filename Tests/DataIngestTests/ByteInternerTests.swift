@@ -1,18 +1,14 @@
 import Testing
 
 @testable import DataIngest
+import Randomness
 
 @Suite struct ByteInternerTests {
   /// Keys of 0 to 20 bytes, NUL and high bytes included, some tagged, many
   /// repeated, some differing from another only in a trailing NUL or the tag.
   private static func keys(count: Int) -> [(bytes: [UInt8], tag: Int32)] {
-    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-    func next(_ bound: Int) -> Int {
-      state ^= state << 13
-      state ^= state >> 7
-      state ^= state << 17
-      return Int(state % UInt64(bound))
-    }
+    var random = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15)
+    func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &random) }
     var keys: [(bytes: [UInt8], tag: Int32)] = []
     while keys.count < count {
       if keys.count > 10 && next(3) == 0 {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import DataIngest
+import Randomness
 
 @Suite struct CSVTokenizerTests {
   /// A record as the tests compare it: its line, fields and raw text.
@@ -50,16 +51,11 @@ import Testing
 
   @Test("blocks without quotes are cut where the byte-by-byte tokenizer cuts them", arguments: [Delimiter.comma, .tab])
   func unquotedBlocks(delimiter: Delimiter) {
-    // Seeded xorshift over cells, delimiters, LF, CR, CRLF and blank lines,
+    // Seeded, over cells, delimiters, LF, CR, CRLF and blank lines,
     // from empty blocks to ones of several thousand bytes and records of
     // more than 64 fields.
-    var state: UInt64 = 0xD1B5_4A32_D192_ED03
-    func next(_ bound: Int) -> Int {
-      state ^= state << 13
-      state ^= state >> 7
-      state ^= state << 17
-      return Int(state % UInt64(bound))
-    }
+    var random = SplitMix64(seed: 0xD1B5_4A32_D192_ED03)
+    func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &random) }
     let pieces: [[UInt8]] = [[0x61], [0x62, 0x63], Array("客户".utf8), [delimiter.byte!], [0x0A], [0x0D], [0x0D, 0x0A], [0x20]]
     for length in [0, 1, 2, 63, 64, 65, 200, 5000] {
       for _ in 0..<20 {

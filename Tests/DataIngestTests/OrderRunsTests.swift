@@ -1,6 +1,7 @@
 import Testing
 
 @testable import DataIngest
+import Randomness
 
 @Suite struct OrderRunsTests {
   /// Codes by first appearance of (customer, order id), each empty id an
@@ -51,16 +52,11 @@ import Testing
 
   @Test("runs of one key are one order; repeats after other keys, split runs and ids without an order join exactly")
   func scatteredOrders() {
-    // Seeded xorshift: 30,000 rows over 40 customers and 500 order ids, an
+    // Seeded: 30,000 rows over 40 customers and 500 order ids, an
     // order's rows mostly together, a fifth of rows going back to an
     // earlier key, one in thirty without an order id.
-    var state: UInt64 = 0x2545_F491_4F6C_DD1D
-    func next(_ bound: Int) -> Int {
-      state ^= state << 13
-      state ^= state >> 7
-      state ^= state << 17
-      return Int(state % UInt64(bound))
-    }
+    var random = SplitMix64(seed: 0x2545_F491_4F6C_DD1D)
+    func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &random) }
     var rows: [(customer: Int32, order: String)] = []
     var previous: [(customer: Int32, order: String)] = []
     while rows.count < 30_000 {
