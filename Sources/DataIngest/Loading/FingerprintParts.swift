@@ -1,6 +1,6 @@
 /// The fingerprints of a file's rows (see ``FingerprintSet/fingerprint(_:)``),
-/// grouped by their top bits as the blocks are committed, for
-/// ``DuplicateRows`` to check each group on its own.
+/// or of its order runs (see ``OrderRuns``), grouped by their top bits as the
+/// blocks are committed, for ``DuplicateRows`` to check each group on its own.
 ///
 /// Grouping as the rows come costs the ordered stage two appends a row;
 /// grouping once the file is read cost a sort of every fingerprint, and each
