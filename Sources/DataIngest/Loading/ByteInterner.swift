@@ -24,18 +24,17 @@ struct ByteInterner {
   /// (`Int32`), the length (`UInt16`; 0xFFFF and a `UInt32` for long keys),
   /// then the bytes, padded to a multiple of 4.
   private var arena: [UInt8] = []
-  /// Per code, where its record starts, divided by 4.
-  private var records: [UInt32] = []
   /// Two words a slot. The first: the hash's top 24 bits, the length (8 bits,
   /// ``long`` unless the key is short), and code + 1 (32 bits); 0 is an empty
-  /// slot. The second: a short key's bytes, zero-padded (little-endian).
+  /// slot. The second: a short key's bytes, zero-padded (little-endian), or
+  /// where a long key's record starts, divided by 4.
   private var slots: [UInt64]
 
   /// The length a slot gives a key that is not short.
   fileprivate static let long: UInt64 = 0xFF
 
   /// Number of distinct keys.
-  var count: Int { records.count }
+  private(set) var count = 0
 
   init(expectedCount: Int = 716) {
     slots = [UInt64](repeating: 0, count: 2 * Self.capacity(for: expectedCount))
@@ -56,7 +55,6 @@ struct ByteInterner {
     let capacity = Self.capacity(for: count + keys)
     if 2 * capacity > slots.count { rehash(capacity) }
     arena.reserveCapacity(arena.count + keys * 9 + keyBytes)
-    records.reserveCapacity(count + keys)
   }
 
   /// The code of `bytes`, added when new; `isNew` tells which.
@@ -75,12 +73,11 @@ struct ByteInterner {
     precondition(count < Int(UInt32.max) - 1, "an interner holds fewer than 2^32 - 1 keys")
     let code = Int32(truncatingIfNeeded: count)
     let record = arena.count
-    precondition(record / 4 < Int(UInt32.max), "an interner holds at most 16 GiB of keys")
-    records.append(UInt32(record / 4))
     appendRecord(tag: tag, bytes)
+    count += 1
     slots.withUnsafeMutableBufferPointer {
       $0[2 * slot] = key.meta | UInt64(UInt32(bitPattern: code) &+ 1)
-      $0[2 * slot + 1] = key.inline
+      $0[2 * slot + 1] = key.isShort ? key.inline : UInt64(record / 4)
     }
     // Twice the slots: two words a slot.
     if count * 10 > slots.count / 2 * 7 { rehash(slots.count) }
@@ -151,9 +148,11 @@ struct ByteInterner {
   /// Calls `body` with each key and its tag, in code order.
   private func forEachKey(_ body: (UnsafeBufferPointer<UInt8>, Int32) -> Void) {
     arena.withUnsafeBytes { arena in
-      for record in records {
-        let (tag, key) = View.key(arena, Int(record) * 4)
+      var record = 0
+      while record < arena.count {
+        let (tag, key) = View.key(arena, record)
         body(key, tag)
+        record = View.end(of: key, in: arena)
       }
     }
   }
@@ -162,16 +161,13 @@ struct ByteInterner {
   /// share while nothing interns.
   func withView<R>(_ body: (View) -> R) -> R {
     slots.withUnsafeBufferPointer { slots in
-      records.withUnsafeBufferPointer { records in
-        arena.withUnsafeBytes { arena in body(View(slots: slots, records: records, arena: arena)) }
-      }
+      arena.withUnsafeBytes { arena in body(View(slots: slots, arena: arena)) }
     }
   }
 
   /// The table as raw buffers, valid inside ``withView(_:)`` only.
   struct View {
     let slots: UnsafeBufferPointer<UInt64>
-    let records: UnsafeBufferPointer<UInt32>
     let arena: UnsafeRawBufferPointer
 
     /// A key as its slot would hold it.
@@ -209,7 +205,7 @@ struct ByteInterner {
     }
 
     /// Whether no key is interned.
-    var isEmpty: Bool { records.isEmpty }
+    var isEmpty: Bool { arena.isEmpty }
 
     /// The tag and key of the record at byte `record` of `arena`.
     @inline(__always)
@@ -221,6 +217,13 @@ struct ByteInterner {
         ? (record + 6, Int(short)) : (record + 10, Int(arena.loadUnaligned(fromByteOffset: record + 6, as: UInt32.self)))
       let base = arena.baseAddress!.assumingMemoryBound(to: UInt8.self) + start
       return (tag, UnsafeBufferPointer(start: base, count: length))
+    }
+
+    /// Where the record after the one holding `key` starts in `arena`.
+    @inline(__always)
+    static func end(of key: UnsafeBufferPointer<UInt8>, in arena: UnsafeRawBufferPointer) -> Int {
+      let end = UnsafeRawPointer(key.baseAddress!) - arena.baseAddress! + key.count
+      return (end + 3) & ~3
     }
 
     /// See ``ByteInterner/prefetchSlot(hash:)``.
@@ -240,7 +243,7 @@ struct ByteInterner {
         let meta = slots[2 * slot]
         if meta == 0 { return }
         if meta >> 40 == hash >> 40 && (meta >> 32) & ByteInterner.long == ByteInterner.long {
-          analyze_prefetch(arena.baseAddress! + Int(records[Int(meta & 0xFFFF_FFFF) - 1]) * 4)
+          analyze_prefetch(arena.baseAddress! + Int(slots[2 * slot + 1]) * 4)
           return
         }
         slot = slot + 1 == capacity ? 0 : slot + 1
@@ -266,7 +269,7 @@ struct ByteInterner {
           if key.isShort {
             if slots[2 * slot + 1] == key.inline { return (slot, code) }
           } else {
-            let stored = Self.key(arena, Int(records[Int(code)]) * 4)
+            let stored = Self.key(arena, Int(slots[2 * slot + 1]) * 4)
             if stored.tag == key.tag && stored.key.count == key.bytes.count && Self.equal(stored.key, key.bytes) {
               return (slot, code)
             }
@@ -307,13 +310,15 @@ struct ByteInterner {
     var table = [UInt64](repeating: 0, count: 2 * capacity)
     arena.withUnsafeBytes { arena in
       table.withUnsafeMutableBufferPointer { table in
-        for (code, record) in records.enumerated() {
-          let (tag, bytes) = View.key(arena, Int(record) * 4)
+        var record = 0
+        for code in 0..<count {
+          let (tag, bytes) = View.key(arena, record)
           let key = View.Key(bytes, tag: tag, hash: Self.hash(bytes, tag: tag))
           var slot = Self.home(key.hash, capacity)
           while table[2 * slot] != 0 { slot = slot + 1 == capacity ? 0 : slot + 1 }
           table[2 * slot] = key.meta | UInt64(code + 1)
-          table[2 * slot + 1] = key.inline
+          table[2 * slot + 1] = key.isShort ? key.inline : UInt64(record / 4)
+          record = View.end(of: bytes, in: arena)
         }
       }
     }
