@@ -76,69 +76,92 @@ public struct CRMExporter {
     var parts = ExportParts.Builder(settings: settings, headers: headers)
     var keysMayBeMangled = false
     var seenKeys = IDIndex()
-    var firstWithKey: [ExportError.Offender] = []
+    // Where each key was first seen: its offender is made only when the key comes again.
+    var firstWithKey: [(customer: Int, place: Int)] = []
     var duplicates: [ExportError.Offender] = []
     var emptyKeys: [ExportError.Offender] = []
     var badKeys: [ExportError.Offender] = []
     let keyColumn = ExportColumn(source: keys.column, header: keyHeader, kind: .key)
     let pattern = settings.keyPattern.flatMap { try? Regex($0) }
     let sources = columns.map { run.locate($0.source)! }
+    let reads = zip(columns, sources).map { column, source in
+      ColumnRead(
+        file: source.file, values: run.tables[source.file]!.values[source.column]!.view,
+        decimalScale: column.kind == .decimal ? column.scale : nil, percent: column.asPercent)
+    }
+    let ids = run.ids.view
     var cells: [ExportCell] = []
     // A column's values repeat (risk bands, segment names, reasons): the cell of a value is kept once it was
     // made without a warning or reject, which depend on each occurrence. Numbers rarely repeat.
-    var remembered = [[String: ExportCell]](repeating: [:], count: columns.count)
+    var remembered = CellCache(columns: columns.count)
 
-    customerLoop: for (index, customer) in run.customerIDs.enumerated() {
-      guard let key = keys.key(for: index) else {
-        formatter.log.reject(
-          ExportReject(
-            customerID: customer, column: keyHeader, value: "", reason: "not in \(keys.fileName)",
-            action: ExportReject.rowNotExported))
-        continue
-      }
-      if key.value.isEmpty {
-        if config.matchKey.missing == .refuse { emptyKeys.append(key) } else {
+    try run.withRows { rows throws(ExportError) in
+      customerLoop: for index in 0..<ids.count {
+        guard let place = keys.place(of: index) else {
           formatter.log.reject(
             ExportReject(
-              customerID: customer, column: keyHeader, value: "", reason: "empty CRM key in \(key.file) line \(key.line)",
+              customerID: ids.string(index), column: keyHeader, value: "", reason: "not in \(keys.fileName)",
               action: ExportReject.rowNotExported))
-        }
-        continue
-      }
-      if let pattern, (try? pattern.wholeMatch(in: key.value)) == nil { badKeys.append(key) }
-      if let first = seenKeys.insert(key.value).map({ firstWithKey[$0] }) {
-        if !duplicates.contains(first) { duplicates.append(first) }
-        duplicates.append(key)
-      } else {
-        firstWithKey.append(key)
-      }
-      cells.removeAll(keepingCapacity: true)
-      cells.append(ExportCell(text: try formatter.guarded(key.value, column: keyColumn, offender: key), style: .text))
-      for (c, (column, (file, columnIndex))) in zip(columns, sources).enumerated() {
-        let found = run.value(file, columnIndex, customer: index)
-        if let text = found?.text, let cell = remembered[c][text] {
-          cells.append(cell)
           continue
         }
-        let offender = ExportError.Offender(
-          customerID: customer, file: found?.file ?? file.fileName, line: found?.line ?? 0, value: found?.text ?? "")
-        let events = formatter.log.events
-        switch try formatter.format(found?.text, column: column, offender: offender) {
-        case .cell(let cell):
-          cells.append(cell)
-          if let text = found?.text, !column.kind.isNumber, formatter.log.events == events, remembered[c].count < 4096 {
-            remembered[c][text] = cell
+        let key = keys.key(at: place)
+        if key.isEmpty {
+          let offender = keys.offender(customer: index, at: place)
+          if config.matchKey.missing == .refuse { emptyKeys.append(offender) } else {
+            formatter.log.reject(
+              ExportReject(
+                customerID: offender.customerID, column: keyHeader, value: "",
+                reason: "empty CRM key in \(offender.file) line \(offender.line)", action: ExportReject.rowNotExported))
           }
-        case .skipRow(let reason):
-          formatter.log.reject(
-            ExportReject(
-              customerID: customer, column: column.header, value: found?.text ?? "", reason: reason,
-              action: ExportReject.rowNotExported))
-          continue customerLoop
+          continue
         }
+        if let pattern, (try? pattern.wholeMatch(in: key)) == nil { badKeys.append(keys.offender(customer: index, at: place)) }
+        if let first = seenKeys.insert(key).map({ firstWithKey[$0] }) {
+          let firstOffender = keys.offender(customer: first.customer, at: first.place)
+          if !duplicates.contains(firstOffender) { duplicates.append(firstOffender) }
+          duplicates.append(keys.offender(customer: index, at: place))
+        } else {
+          firstWithKey.append((index, place))
+        }
+        cells.removeAll(keepingCapacity: true)
+        cells.append(
+          ExportCell(
+            text: try formatter.guarded(key, column: keyColumn, offender: keys.offender(customer: index, at: place)),
+            style: .text))
+        for c in reads.indices {
+          let read = reads[c]
+          let value = rows.row(in: read.file, customer: index).map { read.values[$0] }
+          if let value {
+            if let cell = remembered.cell(c, value) {
+              cells.append(cell)
+              continue
+            }
+            if let cell = read.plainDecimal(value) {
+              cells.append(cell)
+              continue
+            }
+          }
+          let column = columns[c]
+          let found = run.value(read.file, sources[c].column, customer: index)
+          let offender = ExportError.Offender(
+            customerID: ids.string(index), file: found?.file ?? read.file.fileName, line: found?.line ?? 0,
+            value: found?.text ?? "")
+          let events = formatter.log.events
+          switch try formatter.format(found?.text, column: column, offender: offender) {
+          case .cell(let cell):
+            cells.append(cell)
+            if let value, !column.kind.isNumber, formatter.log.events == events { remembered.add(cell, c, value) }
+          case .skipRow(let reason):
+            formatter.log.reject(
+              ExportReject(
+                customerID: offender.customerID, column: column.header, value: found?.text ?? "", reason: reason,
+                action: ExportReject.rowNotExported))
+            continue customerLoop
+          }
+        }
+        if !keysMayBeMangled { keysMayBeMangled = KeyLookup.mayBeMangledByExcel(cells[0].text) }
+        parts.append(cells, customer: ids.string(index))
       }
-      if !keysMayBeMangled { keysMayBeMangled = KeyLookup.mayBeMangledByExcel(cells[0].text) }
-      parts.append(cells, customer: customer)
     }
     if !emptyKeys.isEmpty { throw .emptyKeys(column: keys.column, offenders: emptyKeys) }
     if !badKeys.isEmpty { throw .invalidKeys(column: keys.column, pattern: settings.keyPattern!, offenders: badKeys) }
@@ -153,6 +176,25 @@ public struct CRMExporter {
     return try write(
       try parts.finish(), columns: columns, keyHeader: keyHeader, keySource: keys.source, log: log, run: run,
       to: directory)
+  }
+
+  /// What the loop over the customers reads of a column, as pointers and flags.
+  private struct ColumnRead {
+    let file: InputFile
+    let values: TextColumn.View
+    /// The scale of a decimal column, `nil` for other kinds.
+    let decimalScale: Int?
+    let percent: Bool
+
+    /// The cell of a decimal column's plain decimal value (`0.6932411783877152`),
+    /// made from its text when ``DecimalText/fixed(plainDecimal:scale:percent:)`` can.
+    @inline(__always)
+    func plainDecimal(_ value: UnsafeBufferPointer<UInt8>) -> ExportCell? {
+      guard let scale = decimalScale, let trimmed = TextBytes.trimmingSpaces(value), !trimmed.isEmpty,
+        let text = DecimalText.fixed(plainDecimal: trimmed, scale: scale, percent: percent)
+      else { return nil }
+      return ExportCell(text: text, style: .number(scale: scale))
+    }
   }
 
   /// Headers must be distinct, fit the profile, and be no formula themselves.

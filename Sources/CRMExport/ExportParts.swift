@@ -48,10 +48,10 @@ struct ExportParts {
     }
 
     /// Adds a row; `customer` names it in messages.
-    mutating func append(_ cells: [ExportCell], customer: String) {
+    mutating func append(_ cells: [ExportCell], customer: @autoclosure () -> String) {
       guard settings.format == .csv else {
         xlsxRows.append(cells)
-        xlsxCustomers.append(customer)
+        xlsxCustomers.append(customer())
         return
       }
       guard failure == nil else { return }
@@ -65,7 +65,7 @@ struct ExportParts {
       let maxBytes = settings.maxBytes
       if let maxBytes, start.count + line.count > maxBytes {
         failure = .rowTooLarge(
-          offender: .init(customerID: customer, file: "", line: 0, value: ""), bytes: start.count + line.count,
+          offender: .init(customerID: customer(), file: "", line: 0, value: ""), bytes: start.count + line.count,
           limit: maxBytes)
         return
       }

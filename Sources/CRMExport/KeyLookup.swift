@@ -48,20 +48,35 @@ struct KeyLookup {
     source = "\(table.name): \(column)"
   }
 
-  /// The key of customer number `customer` of the run's ``RunFolder/customerIDs``
-  /// with where it stands, or `nil` when the customers file does not list them.
-  /// Asked in the run's order, it finds each row next to the one before.
-  mutating func key(for customer: Int) -> ExportError.Offender? {
-    let id = run.customerIDs[customer]
+  /// Where the key of customer number `customer` of the run's
+  /// ``RunFolder/customerIDs`` is: its row of the customers file (or the
+  /// customer number, when the keys are the ids); `nil` when the customers
+  /// file does not list them. Asked in the run's order, it finds each row
+  /// next to the one before.
+  mutating func place(of customer: Int) -> Int? {
+    guard let table else { return customer }
+    guard let row = table.row(of: run.ids.view[customer], after: previousRow) else { return nil }
+    previousRow = row
+    return row
+  }
+
+  /// The key at `place`, without spaces around it.
+  func key(at place: Int) -> String {
+    guard let table else { return run.ids[place] }
+    let text = table.values[keyIndex]!.view[place]
+    if let trimmed = TextBytes.trimmingSpaces(text) { return String(decoding: trimmed, as: UTF8.self) }
+    return String(String(decoding: text, as: UTF8.self).trimmingSpaces)
+  }
+
+  /// The key of customer number `customer`, found at `place`, with where it stands.
+  func offender(customer: Int, at place: Int) -> ExportError.Offender {
+    let id = run.ids[customer]
     guard let table else {
       let file = run.found.first { run.row(in: $0, customer: customer) != nil }!
       let inputs = run.tables[file]!
       return .init(customerID: id, file: inputs.name, line: inputs.lines[run.row(in: file, customer: customer)!], value: id)
     }
-    guard let row = table.row(of: id, after: previousRow) else { return nil }
-    previousRow = row
-    let key = String(table.values[keyIndex]![row].trimmingSpaces)
-    return .init(customerID: id, file: table.name, line: table.lines[row], value: key)
+    return .init(customerID: id, file: table.name, line: table.lines[place], value: key(at: place))
   }
 
   /// Whether Excel would damage this key on open: long digit strings lose
@@ -74,8 +89,10 @@ struct KeyLookup {
       if bytes.allSatisfy(isDigit) {
         return !bytes.isEmpty && (bytes.count >= 12 || (bytes.count > 1 && bytes.first == UInt8(ascii: "0")))
       }
-      let parts = bytes.split(omittingEmptySubsequences: false) { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }
-      return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(isDigit) }
+      // Digits, one E, digits.
+      guard let e = bytes.firstIndex(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }) else { return false }
+      let (mantissa, exponent) = (bytes[..<e], bytes[bytes.index(after: e)...])
+      return !mantissa.isEmpty && !exponent.isEmpty && mantissa.allSatisfy(isDigit) && exponent.allSatisfy(isDigit)
     }
     let digits = key.allSatisfy(\.isASCIIDigit)
     if digits && (key.count >= 12 || (key.count > 1 && key.hasPrefix("0"))) { return true }

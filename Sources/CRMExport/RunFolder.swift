@@ -13,11 +13,14 @@ public struct RunFolder {
   public var missing: [InputFile] { InputFile.allCases.filter { tables[$0] == nil } }
   /// Every customer of any file: features.csv's order first, then the
   /// customers only the later files have, in their order.
-  public let customerIDs: [String]
+  public var customerIDs: [String] { (0..<ids.count).map { ids[$0] } }
 
+  /// ``customerIDs`` as bytes.
+  let ids: TextColumn
   let tables: [InputFile: InputTable]
-  /// For each file in ``InputFile`` order, the row of each of ``customerIDs`` (−1: none).
-  private let rowsOfCustomers: [[Int32]]
+  /// For each file in ``InputFile`` order, the row of each of ``customerIDs``
+  /// (−1: none), the files one after another.
+  private let rowsOfCustomers: [Int32]
 
   /// Reads the files of `path`.
   ///
@@ -49,22 +52,26 @@ public struct RunFolder {
     // same order, so each later file is matched by walking it in step with the first.
     let files = InputFile.allCases.filter { tables[$0] != nil }
     let first = tables[files[0]]!
-    var customerIDs = first.customerIDs
+    var ids = first.customerIDs
     var rowsOfCustomers = InputFile.allCases.map { _ in [Int32]() }
-    rowsOfCustomers[files[0].index] = (0..<Int32(customerIDs.count)).map { $0 }
+    rowsOfCustomers[files[0].index] = (0..<Int32(ids.count)).map { $0 }
     var added: [String: Int] = [:]
     for file in files.dropFirst() {
       let table = tables[file]!
-      var rows = [Int32](repeating: -1, count: customerIDs.count)
+      let tableIDs = table.customerIDs.view
+      var rows = [Int32](repeating: -1, count: ids.count)
       var previous = -1
-      for (row, id) in table.customerIDs.enumerated() {
+      for row in 0..<tableIDs.count {
+        let id = tableIDs[row]
         let index: Int
-        if let known = first.row(of: id, after: previous) ?? added[id] {
+        if let known = first.row(of: id, after: previous) ?? added[tableIDs.string(row)] {
           index = known
         } else {
-          index = customerIDs.count
-          added[id] = index
-          customerIDs.append(id)
+          index = ids.count
+          // The first file's ids are its index's own.
+          if added.isEmpty { ids = ids.copy() }
+          added[tableIDs.string(row)] = index
+          ids.append(id)
           rows.append(-1)
         }
         rows[index] = Int32(row)
@@ -72,12 +79,12 @@ public struct RunFolder {
       }
       rowsOfCustomers[file.index] = rows
     }
-    for f in rowsOfCustomers.indices where tables[InputFile.allCases[f]] != nil {
-      rowsOfCustomers[f] += repeatElement(-1, count: customerIDs.count - rowsOfCustomers[f].count)
+    for f in rowsOfCustomers.indices {
+      rowsOfCustomers[f] += repeatElement(-1, count: ids.count - rowsOfCustomers[f].count)
     }
     self.tables = tables
-    self.customerIDs = customerIDs
-    self.rowsOfCustomers = rowsOfCustomers
+    self.ids = ids
+    self.rowsOfCustomers = Array(rowsOfCustomers.joined())
   }
 
   /// Where a column's values are: `probability` (the first file with that
@@ -104,17 +111,36 @@ public struct RunFolder {
   ///
   /// - Precondition: the folder was read holding `column`.
   func value(_ file: InputFile, _ column: Int, customer: Int) -> (text: String, file: String, line: Int)? {
-    guard let table = tables[file] else { return nil }
-    let row = Int(rowsOfCustomers[file.index][customer])
-    guard row >= 0 else { return nil }
+    guard let table = tables[file], let row = row(in: file, customer: customer) else { return nil }
     return (table.values[column]![row], table.name, table.lines[row])
   }
 
   /// The row of customer number `customer` of ``customerIDs`` in `file`, if it has one.
   func row(in file: InputFile, customer: Int) -> Int? {
-    guard tables[file] != nil else { return nil }
-    let row = Int(rowsOfCustomers[file.index][customer])
+    let row = Int(rowsOfCustomers[file.index * ids.count + customer])
     return row >= 0 ? row : nil
+  }
+
+  /// Runs `body` with the rows of each file's customers as ``row(in:customer:)``
+  /// finds them, without reference counting in a loop over every customer.
+  func withRows<R, E: Error>(_ body: (Rows) throws(E) -> R) throws(E) -> R {
+    let customers = ids.count
+    let result: Result<R, E> = rowsOfCustomers.withUnsafeBufferPointer { rows in
+      Result { () throws(E) in try body(Rows(rows: rows.baseAddress!, customers: customers)) }
+    }
+    return try result.get()
+  }
+
+  /// ``RunFolder/row(in:customer:)`` over pointers.
+  struct Rows {
+    let rows: UnsafePointer<Int32>
+    let customers: Int
+
+    @inline(__always)
+    func row(in file: InputFile, customer: Int) -> Int? {
+      let row = Int(rows[file.index * customers + customer])
+      return row >= 0 ? row : nil
+    }
   }
 }
 

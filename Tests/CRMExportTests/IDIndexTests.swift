@@ -14,7 +14,7 @@ import Testing
     #expect(index.position(of: "") == nil)
     #expect(index.insert("D11") == nil)
     #expect(index.insert("C2") == 1)
-    #expect(index.ids == ["C1", "C2", "C3", "D10", "D11"])
+    #expect((0..<index.ids.count).map { index.ids[$0] } == ["C1", "C2", "C3", "D10", "D11"])
   }
 
   @Test("an id out of order or not ASCII switches to hashing, with the same answers")
@@ -24,7 +24,7 @@ import Testing
     #expect(index.insert("A") == 1)
     #expect(index.position(of: "客户1") == 2)
     #expect(index.position(of: "C") == 3)
-    #expect(index.ids == ["B", "A", "客户1", "C"])
+    #expect((0..<index.ids.count).map { index.ids[$0] } == ["B", "A", "客户1", "C"])
   }
 
   @Test("canonically equal ids are one id, as Swift strings compare: the Kelvin sign is K")

@@ -1,0 +1,60 @@
+/// The cell each column made of a value, found again by the value's bytes:
+/// a column's values repeat (risk bands, segment names, reasons), and
+/// looking a cell up costs a hash of a few bytes where making it costs
+/// strings and checks.
+///
+/// Open addressing with linear probing; a column keeps at most
+/// ``limitPerColumn`` values, which bounds the table.
+struct CellCache {
+  static let limitPerColumn = 4096
+
+  private let values = TextColumn()
+  private var columnsOfValues: [Int] = []
+  private var cells: [ExportCell] = []
+  private var counts: [Int]
+  /// A value's place in `cells` + 1; 0 is an empty slot. The count is a power of two.
+  private var slots: [Int32]
+
+  init(columns: Int) {
+    counts = Array(repeating: 0, count: columns)
+    var size = 1024
+    while size < columns * Self.limitPerColumn * 2 { size *= 2 }
+    slots = Array(repeating: 0, count: size)
+  }
+
+  /// The cell `column` made of `value`, if kept.
+  @inline(__always)
+  func cell(_ column: Int, _ value: UnsafeBufferPointer<UInt8>) -> ExportCell? {
+    let slot = find(column, value)
+    return slots[slot] == 0 ? nil : cells[Int(slots[slot]) - 1]
+  }
+
+  /// Keeps `cell` as `column`'s cell of `value`, unless the column keeps its limit already.
+  mutating func add(_ cell: ExportCell, _ column: Int, _ value: UnsafeBufferPointer<UInt8>) {
+    guard counts[column] < Self.limitPerColumn else { return }
+    let slot = find(column, value)
+    guard slots[slot] == 0 else { return }
+    counts[column] += 1
+    values.append(value)
+    columnsOfValues.append(column)
+    cells.append(cell)
+    slots[slot] = Int32(cells.count)
+  }
+
+  /// The slot holding `column`'s `value`, or the empty one where it would go.
+  @inline(__always)
+  private func find(_ column: Int, _ value: UnsafeBufferPointer<UInt8>) -> Int {
+    // FNV-1a over the column number and the bytes.
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(column)
+    for byte in value { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+    let view = values.view
+    while true {
+      let entry = Int(slots[slot])
+      if entry == 0 { return slot }
+      if columnsOfValues[entry - 1] == column && TextBytes.equal(view[entry - 1], value) { return slot }
+      slot = (slot + 1) & mask
+    }
+  }
+}
