@@ -73,7 +73,7 @@ public struct CRMExporter {
     var keys = try KeyLookup(config: config, run: run, customersFile: customers)
 
     var formatter = CellFormatter(settings: settings)
-    var parts = ExportParts.Builder(settings: settings, headers: headers)
+    var parts = ExportParts.Builder(settings: settings, headers: headers, expectedRows: run.ids.count)
     var keysMayBeMangled = false
     var seenKeys = IDIndex()
     // Where each key was first seen: its offender is made only when the key comes again.
@@ -95,73 +95,73 @@ public struct CRMExporter {
     // made without a warning or reject, which depend on each occurrence. Numbers rarely repeat.
     var remembered = CellCache(columns: columns.count)
 
-    try run.withRows { rows throws(ExportError) in
-      customerLoop: for index in 0..<ids.count {
-        guard let place = keys.place(of: index) else {
+    // The views read the run's columns and rows, which live as long as `run`, a parameter.
+    let rows = run.rows
+    customerLoop: for index in 0..<ids.count {
+      guard let place = keys.place(of: index) else {
+        formatter.log.reject(
+          ExportReject(
+            customerID: ids.string(index), column: keyHeader, value: "", reason: "not in \(keys.fileName)",
+            action: ExportReject.rowNotExported))
+        continue
+      }
+      let key = keys.key(at: place)
+      if key.isEmpty {
+        let offender = keys.offender(customer: index, at: place)
+        if config.matchKey.missing == .refuse { emptyKeys.append(offender) } else {
           formatter.log.reject(
             ExportReject(
-              customerID: ids.string(index), column: keyHeader, value: "", reason: "not in \(keys.fileName)",
-              action: ExportReject.rowNotExported))
-          continue
+              customerID: offender.customerID, column: keyHeader, value: "",
+              reason: "empty CRM key in \(offender.file) line \(offender.line)", action: ExportReject.rowNotExported))
         }
-        let key = keys.key(at: place)
-        if key.isEmpty {
-          let offender = keys.offender(customer: index, at: place)
-          if config.matchKey.missing == .refuse { emptyKeys.append(offender) } else {
-            formatter.log.reject(
-              ExportReject(
-                customerID: offender.customerID, column: keyHeader, value: "",
-                reason: "empty CRM key in \(offender.file) line \(offender.line)", action: ExportReject.rowNotExported))
-          }
-          continue
-        }
-        if let pattern, (try? pattern.wholeMatch(in: key)) == nil { badKeys.append(keys.offender(customer: index, at: place)) }
-        if let first = seenKeys.insert(key).map({ firstWithKey[$0] }) {
-          let firstOffender = keys.offender(customer: first.customer, at: first.place)
-          if !duplicates.contains(firstOffender) { duplicates.append(firstOffender) }
-          duplicates.append(keys.offender(customer: index, at: place))
-        } else {
-          firstWithKey.append((index, place))
-        }
-        cells.removeAll(keepingCapacity: true)
-        cells.append(
-          ExportCell(
-            text: try formatter.guarded(key, column: keyColumn, offender: keys.offender(customer: index, at: place)),
-            style: .text))
-        for c in reads.indices {
-          let read = reads[c]
-          let value = rows.row(in: read.file, customer: index).map { read.values[$0] }
-          if let value {
-            if let cell = remembered.cell(c, value) {
-              cells.append(cell)
-              continue
-            }
-            if let cell = read.plainDecimal(value) {
-              cells.append(cell)
-              continue
-            }
-          }
-          let column = columns[c]
-          let found = run.value(read.file, sources[c].column, customer: index)
-          let offender = ExportError.Offender(
-            customerID: ids.string(index), file: found?.file ?? read.file.fileName, line: found?.line ?? 0,
-            value: found?.text ?? "")
-          let events = formatter.log.events
-          switch try formatter.format(found?.text, column: column, offender: offender) {
-          case .cell(let cell):
-            cells.append(cell)
-            if let value, !column.kind.isNumber, formatter.log.events == events { remembered.add(cell, c, value) }
-          case .skipRow(let reason):
-            formatter.log.reject(
-              ExportReject(
-                customerID: offender.customerID, column: column.header, value: found?.text ?? "", reason: reason,
-                action: ExportReject.rowNotExported))
-            continue customerLoop
-          }
-        }
-        if !keysMayBeMangled { keysMayBeMangled = KeyLookup.mayBeMangledByExcel(cells[0].text) }
-        parts.append(cells, customer: ids.string(index))
+        continue
       }
+      if let pattern, (try? pattern.wholeMatch(in: key)) == nil { badKeys.append(keys.offender(customer: index, at: place)) }
+      if let first = seenKeys.insert(key).map({ firstWithKey[$0] }) {
+        let firstOffender = keys.offender(customer: first.customer, at: first.place)
+        if !duplicates.contains(firstOffender) { duplicates.append(firstOffender) }
+        duplicates.append(keys.offender(customer: index, at: place))
+      } else {
+        firstWithKey.append((index, place))
+      }
+      cells.removeAll(keepingCapacity: true)
+      cells.append(
+        ExportCell(
+          text: try formatter.guarded(key, column: keyColumn, offender: keys.offender(customer: index, at: place)),
+          style: .text))
+      for c in reads.indices {
+        let read = reads[c]
+        let value = rows.row(in: read.file, customer: index).map { read.values[$0] }
+        if let value {
+          if let cell = remembered.cell(c, value) {
+            cells.append(cell)
+            continue
+          }
+          if let cell = read.plainDecimal(value) {
+            cells.append(cell)
+            continue
+          }
+        }
+        let column = columns[c]
+        let found = run.value(read.file, sources[c].column, customer: index)
+        let offender = ExportError.Offender(
+          customerID: ids.string(index), file: found?.file ?? read.file.fileName, line: found?.line ?? 0,
+          value: found?.text ?? "")
+        let events = formatter.log.events
+        switch try formatter.format(found?.text, column: column, offender: offender) {
+        case .cell(let cell):
+          cells.append(cell)
+          if let value, !column.kind.isNumber, formatter.log.events == events { remembered.add(cell, c, value) }
+        case .skipRow(let reason):
+          formatter.log.reject(
+            ExportReject(
+              customerID: offender.customerID, column: column.header, value: found?.text ?? "", reason: reason,
+              action: ExportReject.rowNotExported))
+          continue customerLoop
+        }
+      }
+      if !keysMayBeMangled { keysMayBeMangled = KeyLookup.mayBeMangledByExcel(cells[0].text) }
+      parts.append(cells, customer: ids.string(index))
     }
     if !emptyKeys.isEmpty { throw .emptyKeys(column: keys.column, offenders: emptyKeys) }
     if !badKeys.isEmpty { throw .invalidKeys(column: keys.column, pattern: settings.keyPattern!, offenders: badKeys) }

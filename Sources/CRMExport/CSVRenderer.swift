@@ -8,11 +8,13 @@ struct CSVRenderer {
   let settings: ExportSettings
   private let delimiter: Unicode.Scalar
   private let delimiterBytes: [UInt8]
+  private let lineEnd: [UInt8]
 
   init(settings: ExportSettings) {
     self.settings = settings
     delimiter = settings.delimiter.unicodeScalars.first!
     delimiterBytes = Array(String(settings.delimiter).utf8)
+    lineEnd = settings.lineEnding.bytes
   }
 
   /// The byte-order mark each part starts with (UTF-8 only).
@@ -31,24 +33,36 @@ struct CSVRenderer {
       return
     }
     // UTF-8 is the text's own bytes: written straight into the part, without a String per line.
-    for (index, cell) in cells.enumerated() {
+    for index in cells.indices {
       if index > 0 { bytes += delimiterBytes }
-      let text = cell.text
-      guard cell.style != .empty else { continue }
-      let quote = quotes(cell) || needsQuotes(text)
-      guard quote else {
-        bytes += text.utf8
-        continue
-      }
-      guard text.utf8.contains(UInt8(ascii: "\"")) else {
-        bytes.append(UInt8(ascii: "\""))
-        bytes += text.utf8
-        bytes.append(UInt8(ascii: "\""))
-        continue
-      }
-      bytes += field(text, quote: true).utf8
+      guard cells[index].style != .empty else { continue }
+      let quote = quotes(cells[index])
+      appendField(cells[index].text, quote: quote, to: &bytes)
     }
-    bytes += settings.lineEnding.bytes
+    bytes += lineEnd
+  }
+
+  /// Appends `text`, quoted when asked or when RFC 4180 requires it.
+  private func appendField(_ text: String, quote: Bool, to bytes: inout [UInt8]) {
+    let done: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+      // One pass tells whether RFC 4180 needs quotes and whether there are quotes to double.
+      var special = false
+      var quotes = false
+      for byte in utf8 {
+        if byte == 0x22 { quotes = true }
+        special = special || byte == 0x22 || byte == 0x0D || byte == 0x0A || byte == delimiterBytes[0]
+      }
+      if quotes {
+        bytes += field(text, quote: true).utf8
+      } else if quote || (special && needsQuotes(text)) {
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: utf8)
+        bytes.append(UInt8(ascii: "\""))
+      } else {
+        bytes.append(contentsOf: utf8)
+      }
+    }
+    if done == nil { bytes += field(text, quote: quote).utf8 }
   }
 
   /// Whether the cell's style is always quoted.
@@ -89,6 +103,6 @@ struct CSVRenderer {
         throw .cannotEncode(reason: error.description)
       }
     }
-    return bytes + settings.lineEnding.bytes
+    return bytes + lineEnd
   }
 }

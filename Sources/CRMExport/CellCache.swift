@@ -3,8 +3,8 @@
 /// looking a cell up costs a hash of a few bytes where making it costs
 /// strings and checks.
 ///
-/// Open addressing with linear probing; a column keeps at most
-/// ``limitPerColumn`` values, which bounds the table.
+/// Open addressing with linear probing, at most half full; a column keeps
+/// at most ``limitPerColumn`` values, which bounds the table.
 struct CellCache {
   static let limitPerColumn = 4096
 
@@ -17,9 +17,8 @@ struct CellCache {
 
   init(columns: Int) {
     counts = Array(repeating: 0, count: columns)
-    var size = 1024
-    while size < columns * Self.limitPerColumn * 2 { size *= 2 }
-    slots = Array(repeating: 0, count: size)
+    // Small enough to stay in the processor's nearest cache; doubled when half full.
+    slots = Array(repeating: 0, count: 512)
   }
 
   /// The cell `column` made of `value`, if kept.
@@ -39,6 +38,11 @@ struct CellCache {
     columnsOfValues.append(column)
     cells.append(cell)
     slots[slot] = Int32(cells.count)
+    if cells.count * 2 > slots.count {
+      slots = Array(repeating: 0, count: slots.count * 2)
+      let view = values.view
+      for entry in cells.indices { slots[find(columnsOfValues[entry], view[entry])] = Int32(entry + 1) }
+    }
   }
 
   /// The slot holding `column`'s `value`, or the empty one where it would go.

@@ -24,16 +24,18 @@ struct ExportParts {
     private var start: [UInt8] = []
     private var parts: [Part] = []
     private var current = Part(bytes: [], rows: 0)
-    private var line: [UInt8] = []
+    /// About how many rows will come.
+    private let expectedRows: Int
     /// The header or first row that could not be rendered: thrown by
     /// ``finish()``, as the exporter's checks of keys come first.
     private var failure: ExportError?
     private var xlsxRows: [[ExportCell]] = []
     private var xlsxCustomers: [String] = []
 
-    init(settings: ExportSettings, headers: [String]) {
+    init(settings: ExportSettings, headers: [String], expectedRows: Int) {
       self.settings = settings
       self.headers = headers
+      self.expectedRows = expectedRows
       maxRows =
         settings.format == .xlsx
         ? min(settings.maxRows ?? ExportParts.xlsxRowLimit, ExportParts.xlsxRowLimit) : settings.maxRows
@@ -55,28 +57,40 @@ struct ExportParts {
         return
       }
       guard failure == nil else { return }
-      line.removeAll(keepingCapacity: true)
+      // The row is rendered at the end of the current part, and moves to a new part when it does not fit.
+      let before = current.bytes.count
       do {
-        try renderer.appendRow(cells, to: &line)
+        try renderer.appendRow(cells, to: &current.bytes)
       } catch {
         failure = error
         return
       }
+      let length = current.bytes.count - before
       let maxBytes = settings.maxBytes
-      if let maxBytes, start.count + line.count > maxBytes {
+      if let maxBytes, start.count + length > maxBytes {
         failure = .rowTooLarge(
-          offender: .init(customerID: customer(), file: "", line: 0, value: ""), bytes: start.count + line.count,
+          offender: .init(customerID: customer(), file: "", line: 0, value: ""), bytes: start.count + length,
           limit: maxBytes)
         return
       }
-      let full = (maxRows.map { current.rows >= $0 } ?? false)
-        || (maxBytes.map { current.bytes.count + line.count > $0 } ?? false)
+      let full = (maxRows.map { current.rows >= $0 } ?? false) || (maxBytes.map { current.bytes.count > $0 } ?? false)
       if full {
+        var next = Part(bytes: start, rows: 0)
+        next.bytes += current.bytes[before...]
+        current.bytes.removeSubrange(before...)
         parts.append(current)
-        current = Part(bytes: start, rows: 0)
+        current = next
       }
-      current.bytes += line
       current.rows += 1
+      if current.rows == 1024 { reserveForRows() }
+    }
+
+    /// Room for the rows to come, judged from the first: the part is then not
+    /// copied as it grows, and pages never written take no memory.
+    private mutating func reserveForRows() {
+      let perRow = (current.bytes.count - start.count) / current.rows + 1
+      let rows = min(expectedRows, maxRows ?? expectedRows) + 1
+      current.bytes.reserveCapacity(min(settings.maxBytes ?? Int.max, start.count + rows * perRow * 9 / 8))
     }
 
     /// The parts.

@@ -1,7 +1,8 @@
 import DataIngest
 
 /// A CSV file read whole, one row per customer, with the line each row started on.
-struct InputTable {
+/// A class: the loop over customers asks it for rows without copying its arrays.
+final class InputTable {
   let path: String
   /// The file name, for messages and reject lists.
   let name: String

@@ -9,8 +9,10 @@ struct KeyLookup {
   /// For the manifest: `customers.csv: Record Id` or `customer_id`.
   let source: String
   private let table: InputTable?
-  private let keyIndex: Int
   private let run: RunFolder
+  /// The run's customer ids and the customers file's keys, read without reference counting.
+  private let ids: TextColumn.View
+  private let keys: TextColumn.View?
   /// The customers file's row of the last key found.
   private var previousRow = -1
 
@@ -18,12 +20,13 @@ struct KeyLookup {
   ///   need a customers file and none is given, or what reading it throws.
   init(config: ExportConfig, run: RunFolder, customersFile: String?) throws(ExportError) {
     self.run = run
+    ids = run.ids.view
     let column = config.matchKey.column ?? config.settings.keyHeader ?? "customer_id"
     self.column = column
     let path = config.matchKey.file ?? customersFile ?? "\(run.path)/customers.csv"
     if column == "customer_id" && config.matchKey.file == nil && customersFile == nil {
       table = nil
-      keyIndex = 0
+      keys = nil
       fileName = "the inputs"
       source = "customer_id"
       return
@@ -43,7 +46,7 @@ struct KeyLookup {
           + "(customer_id makes the toolkit's own id the key)")
     }
     self.table = table
-    keyIndex = index
+    keys = table.values[index]!.view
     fileName = table.name
     source = "\(table.name): \(column)"
   }
@@ -55,15 +58,15 @@ struct KeyLookup {
   /// next to the one before.
   mutating func place(of customer: Int) -> Int? {
     guard let table else { return customer }
-    guard let row = table.row(of: run.ids.view[customer], after: previousRow) else { return nil }
+    guard let row = table.row(of: ids[customer], after: previousRow) else { return nil }
     previousRow = row
     return row
   }
 
   /// The key at `place`, without spaces around it.
   func key(at place: Int) -> String {
-    guard let table else { return run.ids[place] }
-    let text = table.values[keyIndex]!.view[place]
+    guard let keys else { return ids.string(place) }
+    let text = keys[place]
     if let trimmed = TextBytes.trimmingSpaces(text) { return String(decoding: trimmed, as: UTF8.self) }
     return String(String(decoding: text, as: UTF8.self).trimmingSpaces)
   }

@@ -20,7 +20,7 @@ public struct RunFolder {
   let tables: [InputFile: InputTable]
   /// For each file in ``InputFile`` order, the row of each of ``customerIDs``
   /// (−1: none), the files one after another.
-  private let rowsOfCustomers: [Int32]
+  private let rowsOfCustomers: CustomerRows
 
   /// Reads the files of `path`.
   ///
@@ -84,7 +84,7 @@ public struct RunFolder {
     }
     self.tables = tables
     self.ids = ids
-    self.rowsOfCustomers = Array(rowsOfCustomers.joined())
+    self.rowsOfCustomers = CustomerRows(Array(rowsOfCustomers.joined()))
   }
 
   /// Where a column's values are: `probability` (the first file with that
@@ -116,22 +116,12 @@ public struct RunFolder {
   }
 
   /// The row of customer number `customer` of ``customerIDs`` in `file`, if it has one.
-  func row(in file: InputFile, customer: Int) -> Int? {
-    let row = Int(rowsOfCustomers[file.index * ids.count + customer])
-    return row >= 0 ? row : nil
-  }
+  func row(in file: InputFile, customer: Int) -> Int? { rows.row(in: file, customer: customer) }
 
-  /// Runs `body` with the rows of each file's customers as ``row(in:customer:)``
-  /// finds them, without reference counting in a loop over every customer.
-  func withRows<R, E: Error>(_ body: (Rows) throws(E) -> R) throws(E) -> R {
-    let customers = ids.count
-    let result: Result<R, E> = rowsOfCustomers.withUnsafeBufferPointer { rows in
-      Result { () throws(E) in try body(Rows(rows: rows.baseAddress!, customers: customers)) }
-    }
-    return try result.get()
-  }
+  /// ``row(in:customer:)`` through a pointer, for a loop over every customer;
+  /// valid while the folder lives.
+  var rows: Rows { Rows(rows: UnsafePointer(rowsOfCustomers.rows), customers: ids.count) }
 
-  /// ``RunFolder/row(in:customer:)`` over pointers.
   struct Rows {
     let rows: UnsafePointer<Int32>
     let customers: Int
@@ -141,6 +131,18 @@ public struct RunFolder {
       let row = Int(rows[file.index * customers + customer])
       return row >= 0 ? row : nil
     }
+  }
+
+  /// The rows of the customers in each file, held where a pointer can read them.
+  private final class CustomerRows {
+    let rows: UnsafeMutablePointer<Int32>
+
+    init(_ rows: [Int32]) {
+      self.rows = .allocate(capacity: rows.count)
+      self.rows.initialize(from: rows, count: rows.count)
+    }
+
+    deinit { rows.deallocate() }
   }
 }
 
