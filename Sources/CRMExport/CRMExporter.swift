@@ -90,7 +90,7 @@ public struct CRMExporter {
         decimalScale: column.kind == .decimal ? column.scale : nil, percent: column.asPercent)
     }
     let ids = run.ids.view
-    var cells: [ExportCell] = []
+    var row = ExportRow(settings: settings)
     // A column's values repeat (risk bands, segment names, reasons): the cell of a value is kept once it was
     // made without a warning or reject, which depend on each occurrence. Numbers rarely repeat.
     var remembered = CellCache(columns: columns.count)
@@ -124,21 +124,19 @@ public struct CRMExporter {
       } else {
         firstWithKey.append((index, place))
       }
-      cells.removeAll(keepingCapacity: true)
-      cells.append(
-        ExportCell(
-          text: try formatter.guarded(key, column: keyColumn, offender: keys.offender(customer: index, at: place)),
-          style: .text))
+      row.removeAll()
+      let keyText = try formatter.guarded(key, column: keyColumn, offender: keys.offender(customer: index, at: place))
+      row.append(ExportCell(text: keyText, style: .text))
       for c in reads.indices {
         let read = reads[c]
         let value = rows.row(in: read.file, customer: index).map { read.values[$0] }
         if let value {
-          if let cell = remembered.cell(c, value) {
-            cells.append(cell)
+          if let entry = remembered.entry(c, value) {
+            row.append(remembered.cell(at: entry), rendered: remembered.field(at: entry))
             continue
           }
           if let cell = read.plainDecimal(value) {
-            cells.append(cell)
+            row.append(cell)
             continue
           }
         }
@@ -150,8 +148,10 @@ public struct CRMExporter {
         let events = formatter.log.events
         switch try formatter.format(found?.text, column: column, offender: offender) {
         case .cell(let cell):
-          cells.append(cell)
-          if let value, !column.kind.isNumber, formatter.log.events == events { remembered.add(cell, c, value) }
+          row.append(cell)
+          if let value, !column.kind.isNumber, formatter.log.events == events {
+            remembered.add(cell, rendered: row.rendered(cell), c, value)
+          }
         case .skipRow(let reason):
           formatter.log.reject(
             ExportReject(
@@ -160,8 +160,8 @@ public struct CRMExporter {
           continue customerLoop
         }
       }
-      if !keysMayBeMangled { keysMayBeMangled = KeyLookup.mayBeMangledByExcel(cells[0].text) }
-      parts.append(cells, customer: ids.string(index))
+      if !keysMayBeMangled { keysMayBeMangled = KeyLookup.mayBeMangledByExcel(keyText) }
+      row.add(to: &parts, customer: ids.string(index))
     }
     if !emptyKeys.isEmpty { throw .emptyKeys(column: keys.column, offenders: emptyKeys) }
     if !badKeys.isEmpty { throw .invalidKeys(column: keys.column, pattern: settings.keyPattern!, offenders: badKeys) }

@@ -4,7 +4,7 @@ import Reports
 /// Spells header and rows in a profile's CSV dialect (spec §8.1.8): RFC 4180
 /// quoting, text always quoted, numbers only when the profile quotes every
 /// data cell, no spaces around delimiters, the profile's line ending and encoding.
-struct CSVRenderer {
+final class CSVRenderer {
   let settings: ExportSettings
   private let delimiter: Unicode.Scalar
   private let delimiterBytes: [UInt8]
@@ -26,21 +26,33 @@ struct CSVRenderer {
     try encode(names.map { field($0, quote: settings.quoteHeader) })
   }
 
+  /// Whether rows are UTF-8, so a row is its fields' bytes one after another
+  /// (``appendField(_:to:)``, ``appendDelimiter(to:)``, ``appendLineEnd(to:)``).
+  var writesFieldBytes: Bool { settings.encoding == .utf8 }
+
   /// Appends the row and its line ending to `bytes`; nothing when it cannot be encoded.
   func appendRow(_ cells: [ExportCell], to bytes: inout [UInt8]) throws(ExportError) {
-    guard settings.encoding == .utf8 else {
+    guard writesFieldBytes else {
       bytes += try encode(cells.map(field))
       return
     }
     // UTF-8 is the text's own bytes: written straight into the part, without a String per line.
     for index in cells.indices {
-      if index > 0 { bytes += delimiterBytes }
-      guard cells[index].style != .empty else { continue }
-      let quote = quotes(cells[index])
-      appendField(cells[index].text, quote: quote, to: &bytes)
+      if index > 0 { appendDelimiter(to: &bytes) }
+      appendField(cells[index], to: &bytes)
     }
-    bytes += lineEnd
+    appendLineEnd(to: &bytes)
   }
+
+  /// Appends one cell of a UTF-8 row.
+  func appendField(_ cell: ExportCell, to bytes: inout [UInt8]) {
+    guard cell.style != .empty else { return }
+    appendField(cell.text, quote: quotes(cell), to: &bytes)
+  }
+
+  func appendDelimiter(to bytes: inout [UInt8]) { bytes += delimiterBytes }
+
+  func appendLineEnd(to bytes: inout [UInt8]) { bytes += lineEnd }
 
   /// Appends `text`, quoted when asked or when RFC 4180 requires it.
   private func appendField(_ text: String, quote: Bool, to bytes: inout [UInt8]) {

@@ -11,6 +11,8 @@ struct CellCache {
   private let values = TextColumn()
   private var columnsOfValues: [Int] = []
   private var cells: [ExportCell] = []
+  /// The bytes each cell is rendered as (see ``ExportRow/rendered(_:)``).
+  private let fields = TextColumn()
   private var counts: [Int]
   /// A value's place in `cells` + 1; 0 is an empty slot. The count is a power of two.
   private var slots: [Int32]
@@ -21,15 +23,21 @@ struct CellCache {
     slots = Array(repeating: 0, count: 512)
   }
 
-  /// The cell `column` made of `value`, if kept.
+  /// Where the cell `column` made of `value` is kept, if it is.
   @inline(__always)
-  func cell(_ column: Int, _ value: UnsafeBufferPointer<UInt8>) -> ExportCell? {
-    let slot = find(column, value)
-    return slots[slot] == 0 ? nil : cells[Int(slots[slot]) - 1]
+  func entry(_ column: Int, _ value: UnsafeBufferPointer<UInt8>) -> Int? {
+    let entry = Int(slots[find(column, value)])
+    return entry == 0 ? nil : entry - 1
   }
 
-  /// Keeps `cell` as `column`'s cell of `value`, unless the column keeps its limit already.
-  mutating func add(_ cell: ExportCell, _ column: Int, _ value: UnsafeBufferPointer<UInt8>) {
+  func cell(at entry: Int) -> ExportCell { cells[entry] }
+
+  /// The bytes of the cell at `entry`, valid until the next ``add(_:rendered:_:_:)``.
+  func field(at entry: Int) -> UnsafeBufferPointer<UInt8> { fields.view[entry] }
+
+  /// Keeps `cell`, rendered as `field`, as `column`'s cell of `value`,
+  /// unless the column keeps its limit already.
+  mutating func add(_ cell: ExportCell, rendered field: [UInt8], _ column: Int, _ value: UnsafeBufferPointer<UInt8>) {
     guard counts[column] < Self.limitPerColumn else { return }
     let slot = find(column, value)
     guard slots[slot] == 0 else { return }
@@ -37,6 +45,7 @@ struct CellCache {
     values.append(value)
     columnsOfValues.append(column)
     cells.append(cell)
+    field.withUnsafeBufferPointer { fields.append($0) }
     slots[slot] = Int32(cells.count)
     if cells.count * 2 > slots.count {
       slots = Array(repeating: 0, count: slots.count * 2)

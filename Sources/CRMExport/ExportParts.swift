@@ -59,12 +59,31 @@ struct ExportParts {
       guard failure == nil else { return }
       // The row is rendered at the end of the current part, and moves to a new part when it does not fit.
       let before = current.bytes.count
+      // Rendered into a local array: appending to a property while reading another would copy the renderer.
+      var bytes: [UInt8] = []
+      swap(&bytes, &current.bytes)
       do {
-        try renderer.appendRow(cells, to: &current.bytes)
+        try renderer.appendRow(cells, to: &bytes)
       } catch {
         failure = error
-        return
       }
+      swap(&bytes, &current.bytes)
+      guard failure == nil else { return }
+      fit(rowFrom: before, customer: customer)
+    }
+
+    /// Adds a CSV row the exporter rendered with ``CSVRenderer/appendField(_:to:)``
+    /// and its kin, line end included.
+    mutating func append(rendered line: [UInt8], customer: @autoclosure () -> String) {
+      guard failure == nil else { return }
+      let before = current.bytes.count
+      current.bytes += line
+      fit(rowFrom: before, customer: customer)
+    }
+
+    /// Counts the row at the end of the current part from `before`, or moves
+    /// it to a new part when the part would pass the profile's limits.
+    private mutating func fit(rowFrom before: Int, customer: () -> String) {
       let length = current.bytes.count - before
       let maxBytes = settings.maxBytes
       if let maxBytes, start.count + length > maxBytes {

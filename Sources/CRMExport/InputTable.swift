@@ -46,7 +46,8 @@ final class InputTable {
       let kept = header.indices.filter { keep(header[$0]) }
       values = header.map { _ in nil }
       for column in kept { values[column] = TextColumn() }
-      let keptColumns = kept.map { ($0, values[$0]!) }
+      // Unmanaged: appending to a column per cell then takes no reference count.
+      let keptColumns = kept.map { ($0, Unmanaged.passUnretained(values[$0]!)) }
       let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
       while let record = try reader.next() {
         let field = idIndex < record.count ? record[idIndex] : none
@@ -60,7 +61,9 @@ final class InputTable {
           duplicates.append(.init(customerID: id, file: name, line: record.line, value: id))
           continue
         }
-        for (column, values) in keptColumns { values.append(column < record.count ? record[column] : none) }
+        for (column, values) in keptColumns {
+          values._withUnsafeGuaranteedRef { $0.append(column < record.count ? record[column] : none) }
+        }
         lines.append(record.line)
       }
     } catch let error as ExportError {

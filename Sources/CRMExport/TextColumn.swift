@@ -106,17 +106,31 @@ enum TextBytes {
   }
 
   /// Whether `a` sorts before `b` byte by byte, as `a.utf8.lexicographicallyPrecedes(b.utf8)`.
+  @inline(__always)
   static func precedes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
     let common = min(a.count, b.count)
-    if common > 0 {
-      let order = memcmp(a.baseAddress!, b.baseAddress!, common)
-      if order != 0 { return order < 0 }
-    }
-    return a.count < b.count
+    let first = firstDifference(a, b, count: common)
+    return first < common ? a[first] < b[first] : a.count < b.count
   }
 
+  @inline(__always)
   static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+    a.count == b.count && firstDifference(a, b, count: a.count) == a.count
+  }
+
+  /// The first of the `count` places where `a` and `b` differ, or `count`:
+  /// ids and values are short, and a call of `memcmp` costs more than the bytes.
+  @inline(__always)
+  private static func firstDifference(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, count: Int) -> Int {
+    var i = 0
+    while i + 8 <= count {
+      let x = UnsafeRawPointer(a.baseAddress! + i).loadUnaligned(as: UInt64.self)
+      let y = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+      if x != y { break }
+      i += 8
+    }
+    while i < count && a[i] == b[i] { i += 1 }
+    return i
   }
 
   /// ASCII text without its leading and trailing spaces, as

@@ -1,0 +1,51 @@
+/// One row as the exporter makes it. A UTF-8 CSV row is rendered field by
+/// field as its cells come, and a value met before is copied as it was
+/// rendered then; other rows keep their cells for ``ExportParts/Builder``.
+struct ExportRow {
+  private let renderer: CSVRenderer
+  private let rendersFields: Bool
+  private var cells: [ExportCell] = []
+  private var line: [UInt8] = []
+  private var fields = 0
+
+  init(settings: ExportSettings) {
+    renderer = CSVRenderer(settings: settings)
+    rendersFields = settings.format == .csv && renderer.writesFieldBytes
+  }
+
+  /// Starts the next row.
+  mutating func removeAll() {
+    cells.removeAll(keepingCapacity: true)
+    line.removeAll(keepingCapacity: true)
+    fields = 0
+  }
+
+  mutating func append(_ cell: ExportCell) {
+    guard rendersFields else { return cells.append(cell) }
+    if fields > 0 { renderer.appendDelimiter(to: &line) }
+    renderer.appendField(cell, to: &line)
+    fields += 1
+  }
+
+  /// Appends `cell`, which ``rendered(_:)`` gave `field` for.
+  mutating func append(_ cell: ExportCell, rendered field: UnsafeBufferPointer<UInt8>) {
+    guard rendersFields else { return cells.append(cell) }
+    if fields > 0 { renderer.appendDelimiter(to: &line) }
+    line.append(contentsOf: field)
+    fields += 1
+  }
+
+  /// The bytes ``append(_:)`` writes for `cell`: empty when rows keep cells.
+  func rendered(_ cell: ExportCell) -> [UInt8] {
+    var field: [UInt8] = []
+    if rendersFields { renderer.appendField(cell, to: &field) }
+    return field
+  }
+
+  /// Hands the row to `parts`; `customer` names it in messages.
+  mutating func add(to parts: inout ExportParts.Builder, customer: @autoclosure () -> String) {
+    guard rendersFields else { return parts.append(cells, customer: customer()) }
+    renderer.appendLineEnd(to: &line)
+    parts.append(rendered: line, customer: customer())
+  }
+}
