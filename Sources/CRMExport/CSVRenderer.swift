@@ -50,9 +50,10 @@ final class CSVRenderer {
     appendField(cell.text, quote: quotes(cell), to: &bytes)
   }
 
-  func appendDelimiter(to bytes: inout [UInt8]) { bytes += delimiterBytes }
+  // Appended through pointers: an array passed to `+=` is retained and released each time.
+  func appendDelimiter(to bytes: inout [UInt8]) { delimiterBytes.withUnsafeBufferPointer { bytes += $0 } }
 
-  func appendLineEnd(to bytes: inout [UInt8]) { bytes += lineEnd }
+  func appendLineEnd(to bytes: inout [UInt8]) { lineEnd.withUnsafeBufferPointer { bytes += $0 } }
 
   /// Appends `text`, quoted when asked or when RFC 4180 requires it.
   private func appendField(_ text: String, quote: Bool, to bytes: inout [UInt8]) {

@@ -77,7 +77,7 @@ struct ExportParts {
     mutating func append(rendered line: [UInt8], customer: @autoclosure () -> String) {
       guard failure == nil else { return }
       let before = current.bytes.count
-      current.bytes += line
+      line.withUnsafeBufferPointer { current.bytes += $0 }
       fit(rowFrom: before, customer: customer)
     }
 

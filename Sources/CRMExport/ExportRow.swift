@@ -28,8 +28,8 @@ struct ExportRow {
   }
 
   /// Appends `cell`, which ``rendered(_:)`` gave `field` for.
-  mutating func append(_ cell: ExportCell, rendered field: UnsafeBufferPointer<UInt8>) {
-    guard rendersFields else { return cells.append(cell) }
+  mutating func append(_ cell: @autoclosure () -> ExportCell, rendered field: UnsafeBufferPointer<UInt8>) {
+    guard rendersFields else { return cells.append(cell()) }
     if fields > 0 { renderer.appendDelimiter(to: &line) }
     line.append(contentsOf: field)
     fields += 1

@@ -11,14 +11,15 @@
 /// The bytes are those of the `String` the text would be (invalid UTF-8
 /// repaired with U+FFFD), so comparing bytes compares the same texts.
 final class TextColumn {
-  private var bytes: UnsafeMutablePointer<UInt8>
-  private var byteCapacity = 64
-  private var byteCount = 0
+  // Unchecked: a column is appended to by one thread, and the loops that read it ask for a view per cell.
+  @exclusivity(unchecked) private var bytes: UnsafeMutablePointer<UInt8>
+  @exclusivity(unchecked) private var byteCapacity = 64
+  @exclusivity(unchecked) private var byteCount = 0
   /// Where text `i` ends in `bytes`.
-  private var ends: UnsafeMutablePointer<Int>
-  private var endCapacity = 16
+  @exclusivity(unchecked) private var ends: UnsafeMutablePointer<Int>
+  @exclusivity(unchecked) private var endCapacity = 16
   /// Number of texts.
-  private(set) var count = 0
+  @exclusivity(unchecked) private(set) var count = 0
 
   init() {
     bytes = .allocate(capacity: byteCapacity)
