@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Models
 import Reports
 
 /// Joins a run folder's scores, segments, classifications and tags by
@@ -62,6 +64,16 @@ public struct CRMExporter {
   ///   - directory: the output folder (created when missing).
   /// - Throws: ``ExportError``; nothing is written then.
   public func export(_ run: RunFolder, customers: String?, to directory: String) throws(ExportError) -> ExportResult {
+    // A range per processor, when each has enough customers to be worth a thread.
+    let ranges = max(1, min(ProcessInfo.processInfo.activeProcessorCount, run.ids.count / 100_000))
+    return try export(run, customers: customers, to: directory, ranges: ranges)
+  }
+
+  /// ``export(_:customers:to:)`` with the customers cut into `ranges` ranges
+  /// made side by side: the same files, results and errors for any number.
+  func export(_ run: RunFolder, customers: String?, to directory: String, ranges: Int) throws(ExportError)
+    -> ExportResult
+  {
     try config.validate()
     let settings = config.settings
     let columns = try columns(for: run)
@@ -70,105 +82,37 @@ public struct CRMExporter {
     }
     let headers = [keyHeader] + columns.map(\.header)
     try checkHeaders(headers, columns: columns)
-    var keys = try KeyLookup(config: config, run: run, customersFile: customers)
+    let keys = try KeyLookup(config: config, run: run, customersFile: customers)
+    let inputs = ExportChunk.Inputs(
+      config: config, run: run, keys: keys, keyHeader: keyHeader,
+      keyColumn: ExportColumn(source: keys.column, header: keyHeader, kind: .key),
+      pattern: settings.keyPattern.flatMap { try? Regex($0) }, columns: columns,
+      sources: columns.map { run.locate($0.source)! })
 
-    var formatter = CellFormatter(settings: settings)
-    var parts = ExportParts.Builder(settings: settings, headers: headers, expectedRows: run.ids.count)
-    var keysMayBeMangled = false
-    var seenKeys = IDIndex()
-    // Where each key was first seen: its offender is made only when the key comes again.
-    var firstWithKey: [(customer: Int, place: Int)] = []
-    var duplicates: [ExportError.Offender] = []
-    var emptyKeys: [ExportError.Offender] = []
-    var badKeys: [ExportError.Offender] = []
-    let keyColumn = ExportColumn(source: keys.column, header: keyHeader, kind: .key)
-    let pattern = settings.keyPattern.flatMap { try? Regex($0) }
-    let sources = columns.map { run.locate($0.source)! }
-    let reads = zip(columns, sources).map { column, source in
-      ColumnRead(
-        file: source.file, values: run.tables[source.file]!.values[source.column]!.view,
-        decimalScale: column.kind == .decimal ? column.scale : nil, percent: column.asPercent)
+    let count = run.ids.count
+    let made = ConcurrentSlots<ExportChunk?>(repeating: nil, count: ranges)
+    DispatchQueue.concurrentPerform(iterations: ranges) { i in
+      made[i] = ExportChunk(customers: count * i / ranges..<count * (i + 1) / ranges, inputs)
     }
-    let ids = run.ids.view
-    var row = ExportRow(settings: settings)
-    // A column's values repeat (risk bands, segment names, reasons): the cell of a value is kept once it was
-    // made without a warning or reject, which depend on each occurrence. Numbers rarely repeat.
-    var remembered = CellCache(columns: columns.count)
-
-    // The views read the run's columns and rows, which live as long as `run`, a parameter.
-    let rows = run.rows
-    customerLoop: for index in 0..<ids.count {
-      guard let place = keys.place(of: index) else {
-        formatter.log.reject(
-          ExportReject(
-            customerID: ids.string(index), column: keyHeader, value: "", reason: "not in \(keys.fileName)",
-            action: ExportReject.rowNotExported))
-        continue
-      }
-      let key = keys.key(at: place)
-      if key.isEmpty {
-        let offender = keys.offender(customer: index, at: place)
-        if config.matchKey.missing == .refuse { emptyKeys.append(offender) } else {
-          formatter.log.reject(
-            ExportReject(
-              customerID: offender.customerID, column: keyHeader, value: "",
-              reason: "empty CRM key in \(offender.file) line \(offender.line)", action: ExportReject.rowNotExported))
-        }
-        continue
-      }
-      if let pattern, (try? pattern.wholeMatch(in: key)) == nil { badKeys.append(keys.offender(customer: index, at: place)) }
-      if let first = seenKeys.insert(key).map({ firstWithKey[$0] }) {
-        let firstOffender = keys.offender(customer: first.customer, at: first.place)
-        if !duplicates.contains(firstOffender) { duplicates.append(firstOffender) }
-        duplicates.append(keys.offender(customer: index, at: place))
-      } else {
-        firstWithKey.append((index, place))
-      }
-      row.removeAll()
-      let keyText = try formatter.guarded(key, column: keyColumn, offender: keys.offender(customer: index, at: place))
-      row.append(ExportCell(text: keyText, style: .text))
-      for c in reads.indices {
-        let read = reads[c]
-        let value = rows.row(in: read.file, customer: index).map { read.values[$0] }
-        if let value {
-          if let entry = remembered.entry(c, value) {
-            row.append(remembered.cell(at: entry), rendered: remembered.field(at: entry))
-            continue
-          }
-          if let cell = read.plainDecimal(value) {
-            row.append(cell)
-            continue
-          }
-        }
-        let column = columns[c]
-        let found = run.value(read.file, sources[c].column, customer: index)
-        let offender = ExportError.Offender(
-          customerID: ids.string(index), file: found?.file ?? read.file.fileName, line: found?.line ?? 0,
-          value: found?.text ?? "")
-        let events = formatter.log.events
-        switch try formatter.format(found?.text, column: column, offender: offender) {
-        case .cell(let cell):
-          row.append(cell)
-          if let value, !column.kind.isNumber, formatter.log.events == events {
-            remembered.add(cell, rendered: row.rendered(cell), c, value)
-          }
-        case .skipRow(let reason):
-          formatter.log.reject(
-            ExportReject(
-              customerID: offender.customerID, column: column.header, value: found?.text ?? "", reason: reason,
-              action: ExportReject.rowNotExported))
-          continue customerLoop
-        }
-      }
-      if !keysMayBeMangled { keysMayBeMangled = KeyLookup.mayBeMangledByExcel(keyText) }
-      row.add(to: &parts, customer: ids.string(index))
-    }
+    var chunks = (0..<ranges).map { made[$0]! }
+    for i in 0..<ranges { made[i] = nil }
+    // A loop over every customer stops at the first error, and checks the keys after the last customer.
+    if let failure = chunks.lazy.compactMap(\.failure).first { throw failure }
+    let emptyKeys = chunks.flatMap(\.emptyKeys)
     if !emptyKeys.isEmpty { throw .emptyKeys(column: keys.column, offenders: emptyKeys) }
+    let badKeys = chunks.flatMap(\.badKeys)
     if !badKeys.isEmpty { throw .invalidKeys(column: keys.column, pattern: settings.keyPattern!, offenders: badKeys) }
+    let duplicates = ExportChunk.duplicates(chunks, keys: keys)
     if !duplicates.isEmpty { throw .duplicateKeys(column: keys.column, offenders: duplicates) }
 
-    var log = formatter.log
-    if keysMayBeMangled && settings.format == .csv {
+    var parts = ExportParts.Builder(settings: settings, headers: headers, expectedRows: count)
+    var log = ExportLog()
+    for i in chunks.indices {
+      // Each range's rows go once in the parts, so the rows of the whole file are held twice at most a range.
+      chunks[i].handRows(to: &parts, ids: run.ids.view)
+      log.append(chunks[i].log)
+    }
+    if chunks.contains(where: \.keysMayBeMangled) && settings.format == .csv {
       log.warn(
         "the keys look like long numbers or have leading zeros: don't open and save this CSV in Excel; "
           + "use --format xlsx or import the file directly")
@@ -176,25 +120,6 @@ public struct CRMExporter {
     return try write(
       try parts.finish(), columns: columns, keyHeader: keyHeader, keySource: keys.source, log: log, run: run,
       to: directory)
-  }
-
-  /// What the loop over the customers reads of a column, as pointers and flags.
-  private struct ColumnRead {
-    let file: InputFile
-    let values: TextColumn.View
-    /// The scale of a decimal column, `nil` for other kinds.
-    let decimalScale: Int?
-    let percent: Bool
-
-    /// The cell of a decimal column's plain decimal value (`0.6932411783877152`),
-    /// made from its text when ``DecimalText/fixed(plainDecimal:scale:percent:)`` can.
-    @inline(__always)
-    func plainDecimal(_ value: UnsafeBufferPointer<UInt8>) -> ExportCell? {
-      guard let scale = decimalScale, let trimmed = TextBytes.trimmingSpaces(value), !trimmed.isEmpty,
-        let text = DecimalText.fixed(plainDecimal: trimmed, scale: scale, percent: percent)
-      else { return nil }
-      return ExportCell(text: text, style: .number(scale: scale))
-    }
   }
 
   /// Headers must be distinct, fit the profile, and be no formula themselves.

@@ -74,10 +74,10 @@ struct ExportParts {
 
     /// Adds a CSV row the exporter rendered with ``CSVRenderer/appendField(_:to:)``
     /// and its kin, line end included.
-    mutating func append(rendered line: [UInt8], customer: @autoclosure () -> String) {
+    mutating func append(rendered line: UnsafeBufferPointer<UInt8>, customer: @autoclosure () -> String) {
       guard failure == nil else { return }
       let before = current.bytes.count
-      line.withUnsafeBufferPointer { current.bytes += $0 }
+      current.bytes += line
       fit(rowFrom: before, customer: customer)
     }
 

@@ -42,10 +42,12 @@ struct ExportRow {
     return field
   }
 
-  /// Hands the row to `parts`; `customer` names it in messages.
-  mutating func add(to parts: inout ExportParts.Builder, customer: @autoclosure () -> String) {
-    guard rendersFields else { return parts.append(cells, customer: customer()) }
+  /// Adds the row to `rows`; `customer` is its number in the run.
+  mutating func add(to rows: inout MadeRows, customer: Int) {
+    rows.customers.append(customer)
+    guard rendersFields else { return rows.cells.append(cells) }
     renderer.appendLineEnd(to: &line)
-    parts.append(rendered: line, customer: customer())
+    line.withUnsafeBufferPointer { rows.bytes += $0 }
+    rows.ends.append(rows.bytes.count)
   }
 }

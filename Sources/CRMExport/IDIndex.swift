@@ -35,6 +35,9 @@ struct IDIndex {
     return nil
   }
 
+  /// The first id, when the ids are ASCII and ascend (so are told apart by their bytes).
+  var firstIfAscending: String? { positions == nil && ids.count > 0 ? ids[0] : nil }
+
   /// The position of the id equal to `id`, if any.
   func position(of id: String) -> Int? {
     var id = id
