@@ -102,7 +102,7 @@ public struct CRMExporter {
     if !emptyKeys.isEmpty { throw .emptyKeys(column: keys.column, offenders: emptyKeys) }
     let badKeys = chunks.flatMap(\.badKeys)
     if !badKeys.isEmpty { throw .invalidKeys(column: keys.column, pattern: settings.keyPattern!, offenders: badKeys) }
-    let duplicates = ExportChunk.duplicates(chunks, keys: keys)
+    let duplicates = ExportChunk.duplicates(chunks, keys: keys, customers: count)
     if !duplicates.isEmpty { throw .duplicateKeys(column: keys.column, offenders: duplicates) }
 
     var parts = ExportParts.Builder(settings: settings, headers: headers, expectedRows: count)
@@ -166,13 +166,30 @@ public struct CRMExporter {
       try AtomicFile.createDirectory(directory)
       for (index, part) in parts.parts.enumerated() {
         let path = "\(directory)/\(names[index])"
+        let pieces = part.allPieces
+        // The checksum is worked out while the file is written (and synced to disk), the manifest after both.
+        let written = ConcurrentSlots<Result<SHA256.Digest?, ReportError>>(repeating: .success(nil), count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { task in
+          written[task] = Result { () throws(ReportError) in
+            guard task == 1 else {
+              var hash = SHA256()
+              for piece in pieces { hash.update(piece) }
+              return hash.finalize()
+            }
+            let file = try AtomicFileWriter(path: path)
+            for piece in pieces { try file.append(piece) }
+            try file.commit()
+            return nil
+          }
+        }
+        let digest = try written[0].get()!
         let manifest = ExportManifest(
           file: names[index], part: index + 1, parts: parts.parts.count, profile: config.profile.rawValue,
           format: settings.format.rawValue, encoding: settings.format == .xlsx ? "utf-8" : settings.encoding.rawValue,
           byteOrderMark: !parts.prefix.isEmpty,
           delimiter: settings.format == .csv ? String(settings.delimiter) : nil,
           lineEnding: settings.format == .csv ? settings.lineEnding.rawValue.uppercased() : nil,
-          rows: part.rows, bytes: part.bytes.count, sha256: SHA256.hash(part.bytes).hex,
+          rows: part.rows, bytes: part.count, sha256: digest.hex,
           key: .init(header: keyHeader, source: keySource),
           columns: columns.map {
             .init(
@@ -180,7 +197,7 @@ public struct CRMExporter {
               scale: $0.kind == .decimal ? $0.scale : nil, formulaGuard: $0.formulaGuard.rawValue)
           },
           inputs: run.found.map(\.fileName), warnings: log.warnings, notes: notes)
-        try AtomicFile.write(part.bytes, to: path)
+        _ = try written[1].get()
         try AtomicFile.write(try manifest.jsonBytes(), to: path + ".json")
         files.append(ExportResult.File(path: path, manifest: manifest))
       }

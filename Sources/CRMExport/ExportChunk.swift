@@ -23,15 +23,14 @@ struct ExportChunk {
   private(set) var badKeys: [ExportError.Offender] = []
   /// Keys found twice in this range, as ``CRMExporter/export(_:customers:to:)`` lists them.
   private(set) var duplicates: [ExportError.Offender] = []
-  /// The customers whose keys were checked for duplicates, and where each key is.
-  private(set) var keyed: [(customer: Int, place: Int)] = []
   /// The keys checked, each once.
   private(set) var seenKeys = IDIndex()
   private(set) var keysMayBeMangled = false
-  private var rows = MadeRows()
+  private var rows: MadeRows
 
   /// Makes the rows of customers `range` (numbers of ``RunFolder/customerIDs``).
   init(customers range: Range<Int>, _ inputs: Inputs) {
+    rows = MadeRows(expectedRows: range.count)
     var formatter = CellFormatter(settings: inputs.config.settings)
     do throws(ExportError) {
       try make(range, inputs, &formatter)
@@ -82,7 +81,6 @@ struct ExportChunk {
       if let pattern = inputs.pattern, (try? pattern.wholeMatch(in: key)) == nil {
         badKeys.append(keys.offender(customer: index, at: place))
       }
-      keyed.append((index, place))
       if let first = seenKeys.insert(key).map({ firstWithKey[$0] }) {
         let firstOffender = keys.offender(customer: first.customer, at: first.place)
         if !duplicates.contains(firstOffender) { duplicates.append(firstOffender) }
@@ -135,13 +133,13 @@ struct ExportChunk {
   /// Hands the rows to `parts` in order, and lets them go.
   mutating func handRows(to parts: inout ExportParts.Builder, ids: TextColumn.View) {
     rows.add(to: &parts, ids: ids)
-    rows = MadeRows()
+    rows = MadeRows(expectedRows: 0)
   }
 
   /// The duplicate keys of several ranges, in the order one loop over them
   /// all would list them: none when each range's keys ascend past the last
   /// range's (ASCII keys compare as their bytes), else found again in order.
-  static func duplicates(_ chunks: [ExportChunk], keys: KeyLookup) -> [ExportError.Offender] {
+  static func duplicates(_ chunks: [ExportChunk], keys: KeyLookup, customers: Int) -> [ExportError.Offender] {
     guard chunks.count > 1 else { return chunks.first?.duplicates ?? [] }
     var previousLast: String? = nil
     var ascending = true
@@ -154,11 +152,16 @@ struct ExportChunk {
       previousLast = chunk.seenKeys.ids[chunk.seenKeys.ids.count - 1]
     }
     if ascending { return [] }
+    // The keys checked are those of every customer with a nonempty key: the ranges ended without an error.
+    var keys = keys
     var seenKeys = IDIndex()
     var firstWithKey: [(customer: Int, place: Int)] = []
     var duplicates: [ExportError.Offender] = []
-    for (customer, place) in chunks.lazy.flatMap(\.keyed) {
-      if let first = seenKeys.insert(keys.key(at: place)).map({ firstWithKey[$0] }) {
+    for customer in 0..<customers {
+      guard let place = keys.place(of: customer) else { continue }
+      let key = keys.key(at: place)
+      if key.isEmpty { continue }
+      if let first = seenKeys.insert(key).map({ firstWithKey[$0] }) {
         let firstOffender = keys.offender(customer: first.customer, at: first.place)
         if !duplicates.contains(firstOffender) { duplicates.append(firstOffender) }
         duplicates.append(keys.offender(customer: customer, at: place))
@@ -191,6 +194,8 @@ struct ExportChunk {
 
 /// The rows a range made, kept until the ranges before it are handed over.
 struct MadeRows {
+  /// About how many rows will come.
+  let expectedRows: Int
   /// UTF-8 CSV rows, one after another, and where each ends.
   var bytes: [UInt8] = []
   var ends: [Int] = []
@@ -201,6 +206,7 @@ struct MadeRows {
 
   /// Hands the rows to `parts` in order.
   func add(to parts: inout ExportParts.Builder, ids: TextColumn.View) {
+    if cells.isEmpty && parts.takesWholeRows { return parts.append(wholeRows: bytes, count: customers.count) }
     bytes.withUnsafeBufferPointer { bytes in
       for (index, customer) in customers.enumerated() {
         if cells.isEmpty {

@@ -3,8 +3,15 @@
 /// measured after encoding, with the header (and BOM) repeated in every file.
 struct ExportParts {
   struct Part {
+    /// Bytes of the file before ``bytes``: rows of a range taken whole rather than copied.
+    var pieces: [[UInt8]] = []
+    /// The bytes rows are appended to.
     var bytes: [UInt8]
     var rows: Int
+
+    /// The file's bytes, one piece after another.
+    var allPieces: [[UInt8]] { pieces + [bytes] }
+    var count: Int { pieces.reduce(bytes.count) { $0 + $1.count } }
   }
 
   let parts: [Part]
@@ -79,6 +86,20 @@ struct ExportParts {
       let before = current.bytes.count
       current.bytes += line
       fit(rowFrom: before, customer: customer)
+    }
+
+    /// Whether ``append(wholeRows:count:)`` may take rows as they are: UTF-8
+    /// CSV rows with no limit to cut them by.
+    var takesWholeRows: Bool {
+      settings.format == .csv && renderer.writesFieldBytes && maxRows == nil && settings.maxBytes == nil
+        && failure == nil
+    }
+
+    /// Adds `count` rows rendered as ``append(rendered:customer:)`` takes them, one after another.
+    mutating func append(wholeRows bytes: [UInt8], count: Int) {
+      current.pieces += [current.bytes, bytes]
+      current.bytes = []
+      current.rows += count
     }
 
     /// Counts the row at the end of the current part from `before`, or moves

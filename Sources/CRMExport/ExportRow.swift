@@ -49,5 +49,7 @@ struct ExportRow {
     renderer.appendLineEnd(to: &line)
     line.withUnsafeBufferPointer { rows.bytes += $0 }
     rows.ends.append(rows.bytes.count)
+    // Room for the rest, judged from the first rows: the bytes are then not copied as they grow.
+    if rows.ends.count == 1024 { rows.bytes.reserveCapacity((rows.bytes.count / 1024 + 1) * rows.expectedRows * 9 / 8) }
   }
 }
