@@ -56,11 +56,30 @@ struct IDIndex {
     return search(id)
   }
 
-  /// Binary search of the ascending ASCII ids.
-  private func search(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+  /// ``position(of:)`` of an id looked for after the one at `hint`: ids
+  /// asked in ascending order are found by searching ahead of the last
+  /// (a run's customers are most of a customers file's, in its order).
+  func position(of id: UnsafeBufferPointer<UInt8>, after hint: Int) -> Int? {
     let view = ids.view
-    var low = 0
-    var high = view.count
+    guard positions == nil, hint >= 0, hint < view.count, TextBytes.isASCII(id), TextBytes.precedes(view[hint], id)
+    else { return position(of: id) }
+    // Every id before `low` precedes `id`; the one at `high` (if any) does not.
+    var low = hint + 1
+    var step = 1
+    var high = low
+    while high < view.count && TextBytes.precedes(view[high], id) {
+      low = high + 1
+      high = low + step
+      step *= 2
+    }
+    return search(id, from: low, to: min(high + 1, view.count))
+  }
+
+  /// Binary search of the ascending ASCII ids, `id` not before `from` nor after `to`.
+  private func search(_ key: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil) -> Int? {
+    let view = ids.view
+    var low = from
+    var high = to ?? view.count
     while low < high {
       let middle = (low + high) / 2
       if TextBytes.precedes(view[middle], key) { low = middle + 1 } else { high = middle }

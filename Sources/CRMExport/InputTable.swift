@@ -89,6 +89,6 @@ final class InputTable {
     let next = previous + 1
     let ids = customerIDs.view
     if next < ids.count && TextBytes.equal(ids[next], id) { return next }
-    return index.position(of: id)
+    return index.position(of: id, after: previous)
   }
 }

@@ -17,6 +17,22 @@ import Testing
     #expect((0..<index.ids.count).map { index.ids[$0] } == ["C1", "C2", "C3", "D10", "D11"])
   }
 
+  @Test("searching ahead of a hint finds what a search of every id finds")
+  func afterHint() {
+    var index = IDIndex()
+    let ids = (0..<100).map { "C" + String(1000 + 3 * $0) }  // C1000, C1003, …
+    for id in ids { _ = index.insert(id) }
+    let find = { (id: String, hint: Int) in
+      Array(id.utf8).withUnsafeBufferPointer { index.position(of: $0, after: hint) }
+    }
+    for hint in [-1, 0, 5, 50, 98, 99, 100] {
+      for (position, id) in ids.enumerated() { #expect(find(id, hint) == position, "\(id) after \(hint)") }
+      #expect(find("C1001", hint) == nil)
+      #expect(find("C9999", hint) == nil)
+      #expect(find("B", hint) == nil)
+    }
+  }
+
   @Test("an id out of order or not ASCII switches to hashing, with the same answers")
   func unordered() {
     var index = IDIndex()
