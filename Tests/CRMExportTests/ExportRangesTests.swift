@@ -25,8 +25,9 @@ import TestSupport
     return directory
   }
 
-  private func exporter() -> CRMExporter {
+  private func exporter(_ configure: (inout ExportSettings) -> Void = { _ in }) -> CRMExporter {
     var config = ExportConfig(profile: .generic)
+    configure(&config.settings)
     config.columns = [
       ColumnSpec(source: "probability"), ColumnSpec(source: "reason_1", kind: .text),
       ColumnSpec(source: "tags", allowed: ["VIP"], onInvalid: .report),
@@ -34,12 +35,17 @@ import TestSupport
     return CRMExporter(config: config)
   }
 
-  private func export(_ directory: TemporaryDirectory, ranges: Int) throws(ExportError) -> (ExportResult, [[UInt8]]) {
+  /// The result and every file written, by name.
+  private func export(
+    _ directory: TemporaryDirectory, ranges: Int, _ configure: (inout ExportSettings) -> Void = { _ in }
+  ) throws(ExportError) -> (ExportResult, [String: [UInt8]]) {
     let out = "\(directory.path)/out\(ranges)"
+    try? FileManager.default.removeItem(atPath: out)
     let run = try RunFolder(path: "\(directory.path)/run")
-    let result = try exporter().export(run, customers: "\(directory.path)/customers.csv", to: out, ranges: ranges)
-    let files = ["generic-update.csv", "generic-update.csv.json", "generic-update-rejects.csv"]
-    return (result, files.map { Array(FileManager.default.contents(atPath: "\(out)/\($0)")!) })
+    let result = try exporter(configure).export(
+      run, customers: "\(directory.path)/customers.csv", to: out, ranges: ranges)
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+    return (result, Dictionary(uniqueKeysWithValues: names.map { ($0, Array(FileManager.default.contents(atPath: "\(out)/\($0)")!)) }))
   }
 
   @Test("two or three ranges write the bytes one range writes, with the same rejects and warnings")
@@ -50,12 +56,30 @@ import TestSupport
     #expect(one.rejects.count == 4)  // C4 without a key, and the tag Odd of C2, C5 and C7
     #expect(one.warnings.count == 1)
     #expect(one.warnings[0].hasSuffix("(3 times)"))  // =cmd of C2 and C9, -2+3 of C6
+    #expect(oneFiles.count == 3)
     for ranges in [2, 3] {
       let (result, files) = try export(directory, ranges: ranges)
       #expect(files == oneFiles)
       #expect(result.rejects == one.rejects)
       #expect(result.warnings == one.warnings)
     }
+  }
+
+  @Test("parts cut by rows, GB18030 and XLSX files are the same from several ranges", arguments: [0, 1, 2])
+  func sameFilesOtherFormats(variant: Int) throws {
+    let directory = folder()
+    let configure = { (settings: inout ExportSettings) in
+      switch variant {
+      case 0: settings.maxRows = 3
+      case 1: settings.encoding = .gb18030
+      default: settings.format = .xlsx
+      }
+    }
+    let (one, oneFiles) = try export(directory, ranges: 1, configure)
+    #expect(one.files.count == (variant == 0 ? 3 : 1))
+    let (two, twoFiles) = try export(directory, ranges: 2, configure)
+    #expect(twoFiles == oneFiles)
+    #expect(two.rejects == one.rejects)
   }
 
   @Test("a key in two ranges is a duplicate, listed as one loop lists it")
