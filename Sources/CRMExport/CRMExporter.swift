@@ -31,6 +31,16 @@ public struct CRMExporter {
     config.columns?.map(\.source) ?? ScoreField.all.map { "\($0.file.rawValue).\($0.source)" }
   }
 
+  /// Reads the run folder at `path` as ``RunFolder/init(path:columns:)``
+  /// with ``sourceColumns``, and the customers file holding the keys beside
+  /// its files, for ``export(_:customers:to:)`` with the same `customers`.
+  public func readRun(_ path: String, customers: String?) throws(ExportError) -> RunFolder {
+    let file = KeyLookup.customersFile(config: config, runPath: path, customersFile: customers)
+    // A missing file is for the export to report, after the checks of the config.
+    return try RunFolder(
+      path: path, columns: sourceColumns, customers: file.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil })
+  }
+
   /// The columns the file will have besides the key.
   ///
   /// - Throws: ``ExportError/invalidSetting(name:message:)`` for a column no

@@ -23,21 +23,23 @@ struct KeyLookup {
     ids = run.ids.view
     let column = config.matchKey.column ?? config.settings.keyHeader ?? "customer_id"
     self.column = column
-    let path = config.matchKey.file ?? customersFile ?? "\(run.path)/customers.csv"
-    if column == "customer_id" && config.matchKey.file == nil && customersFile == nil {
+    guard let file = Self.customersFile(config: config, runPath: run.path, customersFile: customersFile) else {
       table = nil
       keys = nil
       fileName = "the inputs"
       source = "customer_id"
       return
     }
+    let path = file.path
     guard FileManager.default.fileExists(atPath: path) else {
       throw .invalidSetting(
         name: "match_key",
         message: "the CRM key \(quoted(column)) is a column of the customers file, and there is no \(path); "
           + "give --customers FILE or match_key: file:")
     }
-    let table = try InputTable(path: path, idColumn: config.matchKey.idColumn) { $0 == column }
+    // Read beside the run's files when the folder was read with ``CRMExporter/readRun(_:customers:)``.
+    let table: InputTable
+    if let prefetched = try run.customersTable(file) { table = prefetched } else { table = try file.read() }
     guard let index = table.column(column) else {
       throw .invalidSetting(
         name: "match_key.column",
@@ -49,6 +51,27 @@ struct KeyLookup {
     keys = table.values[index]!.view
     fileName = table.name
     source = "\(table.name): \(column)"
+  }
+
+  /// A customers file holding keys, and the columns read of it.
+  struct CustomersFile: Equatable {
+    let path: String
+    /// The column of the customer ids; `nil` finds `customer_id` or an ingest alias.
+    let idColumn: String?
+    let keyColumn: String
+
+    func read() throws(ExportError) -> InputTable {
+      try InputTable(path: path, idColumn: idColumn) { $0 == keyColumn }
+    }
+  }
+
+  /// The customers file the keys of `config` come from; `nil` when the keys are the customer ids.
+  static func customersFile(config: ExportConfig, runPath: String, customersFile: String?) -> CustomersFile? {
+    let column = config.matchKey.column ?? config.settings.keyHeader ?? "customer_id"
+    if column == "customer_id" && config.matchKey.file == nil && customersFile == nil { return nil }
+    return CustomersFile(
+      path: config.matchKey.file ?? customersFile ?? "\(runPath)/customers.csv", idColumn: config.matchKey.idColumn,
+      keyColumn: column)
   }
 
   /// Where the key of customer number `customer` of the run's

@@ -21,6 +21,8 @@ public struct RunFolder {
   /// For each file in ``InputFile`` order, the row of each of ``customerIDs``
   /// (−1: none), the files one after another.
   private let rowsOfCustomers: CustomerRows
+  /// A customers file read beside the run's files, and what reading it gave.
+  private let customers: (file: KeyLookup.CustomersFile, table: Result<InputTable, ExportError>)?
 
   /// Reads the files of `path`.
   ///
@@ -30,12 +32,22 @@ public struct RunFolder {
   /// - Throws: ``ExportError/noInputs(folder:expected:)`` when none is
   ///   there, or what reading one of them throws.
   public init(path: String, columns: [String]? = nil) throws(ExportError) {
+    try self.init(path: path, columns: columns, customers: nil)
+  }
+
+  /// ``init(path:columns:)``, reading `customersFile` too, beside the run's
+  /// files; what reading it throws is thrown by ``customersTable(_:)``.
+  init(path: String, columns: [String]?, customers customersFile: KeyLookup.CustomersFile?) throws(ExportError) {
     self.path = path
     let wanted = columns.map(Set.init)
     let paths = InputFile.allCases.compactMap { file in RunLayout.path(of: file.fileName, in: path).map { (file, $0) } }
     // The files are read side by side; the first failure in file order is the one reported.
-    let read = ConcurrentSlots<Result<InputTable, ExportError>?>(repeating: nil, count: paths.count)
-    DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+    let read = ConcurrentSlots<Result<InputTable, ExportError>?>(repeating: nil, count: paths.count + 1)
+    DispatchQueue.concurrentPerform(iterations: paths.count + (customersFile == nil ? 0 : 1)) { i in
+      guard i < paths.count else {
+        read[i] = Result { () throws(ExportError) in try customersFile!.read() }
+        return
+      }
       let (file, filePath) = paths[i]
       read[i] = Result { () throws(ExportError) in
         try InputTable(path: filePath) { name in
@@ -84,7 +96,15 @@ public struct RunFolder {
     }
     self.tables = tables
     self.ids = ids
+    customers = customersFile.map { ($0, read[paths.count]!) }
     self.rowsOfCustomers = CustomerRows(Array(rowsOfCustomers.joined()))
+  }
+
+  /// The table of `file` if it was read with the folder, `nil` if not.
+  /// - Throws: what reading it threw.
+  func customersTable(_ file: KeyLookup.CustomersFile) throws(ExportError) -> InputTable? {
+    guard let customers, customers.file == file else { return nil }
+    return try customers.table.get()
   }
 
   /// Where a column's values are: `probability` (the first file with that

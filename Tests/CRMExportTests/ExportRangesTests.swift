@@ -82,6 +82,27 @@ import TestSupport
     #expect(two.rejects == one.rejects)
   }
 
+  @Test("a folder read with its customers file beside it exports the same; a bad customers file is refused by the export")
+  func readRun() throws {
+    let directory = folder()
+    let (_, expected) = try export(directory, ranges: 1)
+    let customers = "\(directory.path)/customers.csv"
+    let run = try exporter().readRun("\(directory.path)/run", customers: customers)
+    _ = try exporter().export(run, customers: customers, to: "\(directory.path)/read")
+    for (name, bytes) in expected {
+      #expect(FileManager.default.contents(atPath: "\(directory.path)/read/\(name)").map(Array.init) == bytes, "\(name)")
+    }
+    _ = directory.write("customers.csv", "customer_id,customer_key\nC1,K1\nC1,K2\n")
+    let twice = try exporter().readRun("\(directory.path)/run", customers: customers)
+    #expect(throws: ExportError.duplicateCustomer(
+      path: customers,
+      offenders: [
+        .init(customerID: "C1", file: "customers.csv", line: 2, value: "C1"),
+        .init(customerID: "C1", file: "customers.csv", line: 3, value: "C1"),
+      ])
+    ) { try exporter().export(twice, customers: customers, to: "\(directory.path)/twice") }
+  }
+
   @Test("a key in two ranges is a duplicate, listed as one loop lists it")
   func duplicateAcrossRanges() {
     let directory = folder(keys: ["K1", "K7", "K3", "K4", "K5", "K6", "K7", "K8", "K1"])
