@@ -38,13 +38,7 @@ struct IDIndex {
   /// The first id, when the ids are ASCII and ascend (so are told apart by their bytes).
   var firstIfAscending: String? { positions == nil && ids.count > 0 ? ids[0] : nil }
 
-  /// The position of the id equal to `id`, if any.
-  func position(of id: String) -> Int? {
-    var id = id
-    return id.withUTF8 { position(of: $0) }
-  }
-
-  /// ``position(of:)`` of the text of these bytes (valid UTF-8).
+  /// The position of the id equal to the text of these bytes (valid UTF-8), if any.
   func position(of id: UnsafeBufferPointer<UInt8>) -> Int? {
     if let positions { return positions[String(decoding: id, as: UTF8.self)] }
     guard TextBytes.isASCII(id) else {
