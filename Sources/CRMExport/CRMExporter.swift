@@ -9,12 +9,15 @@ import Reports
 ///
 /// ```swift
 /// var config = try ExportConfig.load(path: "export.yaml", profile: .zoho)
-/// let run = try RunFolder(path: "out/run")
-/// let result = try CRMExporter(config: config).export(run, customers: "data/customers.csv", to: "out/crm")
+/// let exporter = CRMExporter(config: config)
+/// let run = try exporter.readRun("out/run", customers: "data/customers.csv")  // or RunFolder(path:columns:)
+/// let result = try exporter.export(run, customers: "data/customers.csv", to: "out/crm")
 /// ```
 ///
 /// Everything is checked and rendered before the first file is written:
-/// a refusal leaves the output folder as it was.
+/// a refusal leaves the output folder as it was. A large run's customers
+/// are made in ranges side by side (see ``ExportChunk``), with the same
+/// files, rejects and errors as one loop over them.
 public struct CRMExporter {
   public let config: ExportConfig
   /// The file listing the customers and values left out: `<file_name>-rejects.csv`,
