@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Models
 import Reports
 
 /// Joins a run folder's scores, segments, classifications and tags by
@@ -7,12 +9,15 @@ import Reports
 ///
 /// ```swift
 /// var config = try ExportConfig.load(path: "export.yaml", profile: .zoho)
-/// let run = try RunFolder(path: "out/run")
-/// let result = try CRMExporter(config: config).export(run, customers: "data/customers.csv", to: "out/crm")
+/// let exporter = CRMExporter(config: config)
+/// let run = try exporter.readRun("out/run", customers: "data/customers.csv")  // or RunFolder(path:columns:)
+/// let result = try exporter.export(run, customers: "data/customers.csv", to: "out/crm")
 /// ```
 ///
 /// Everything is checked and rendered before the first file is written:
-/// a refusal leaves the output folder as it was.
+/// a refusal leaves the output folder as it was. A large run's customers
+/// are made in ranges side by side (see ``ExportChunk``), with the same
+/// files, rejects and errors as one loop over them.
 public struct CRMExporter {
   public let config: ExportConfig
   /// The file listing the customers and values left out: `<file_name>-rejects.csv`,
@@ -27,6 +32,16 @@ public struct CRMExporter {
   /// ``RunFolder/init(path:columns:)`` needs to hold of the run folder.
   public var sourceColumns: [String] {
     config.columns?.map(\.source) ?? ScoreField.all.map { "\($0.file.rawValue).\($0.source)" }
+  }
+
+  /// Reads the run folder at `path` as ``RunFolder/init(path:columns:)``
+  /// with ``sourceColumns``, and the customers file holding the keys beside
+  /// its files, for ``export(_:customers:to:)`` with the same `customers`.
+  public func readRun(_ path: String, customers: String?) throws(ExportError) -> RunFolder {
+    let file = KeyLookup.customersFile(config: config, runPath: path, customersFile: customers)
+    // A missing file is for the export to report, after the checks of the config.
+    return try RunFolder(
+      path: path, columns: sourceColumns, customers: file.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil })
   }
 
   /// The columns the file will have besides the key.
@@ -62,6 +77,16 @@ public struct CRMExporter {
   ///   - directory: the output folder (created when missing).
   /// - Throws: ``ExportError``; nothing is written then.
   public func export(_ run: RunFolder, customers: String?, to directory: String) throws(ExportError) -> ExportResult {
+    // A range per processor, when each has enough customers to be worth a thread.
+    let ranges = max(1, min(ProcessInfo.processInfo.activeProcessorCount, run.ids.count / 100_000))
+    return try export(run, customers: customers, to: directory, ranges: ranges)
+  }
+
+  /// ``export(_:customers:to:)`` with the customers cut into `ranges` ranges
+  /// made side by side: the same files, results and errors for any number.
+  func export(_ run: RunFolder, customers: String?, to directory: String, ranges: Int) throws(ExportError)
+    -> ExportResult
+  {
     try config.validate()
     let settings = config.settings
     let columns = try columns(for: run)
@@ -70,82 +95,37 @@ public struct CRMExporter {
     }
     let headers = [keyHeader] + columns.map(\.header)
     try checkHeaders(headers, columns: columns)
-    var keys = try KeyLookup(config: config, run: run, customersFile: customers)
+    let keys = try KeyLookup(config: config, run: run, customersFile: customers)
+    let inputs = ExportChunk.Inputs(
+      config: config, run: run, keys: keys, keyHeader: keyHeader,
+      keyColumn: ExportColumn(source: keys.column, header: keyHeader, kind: .key),
+      pattern: settings.keyPattern.flatMap { try? Regex($0) }, columns: columns,
+      sources: columns.map { run.locate($0.source)! })
 
-    var formatter = CellFormatter(settings: settings)
-    var parts = ExportParts.Builder(settings: settings, headers: headers)
-    var keysMayBeMangled = false
-    var seenKeys = IDIndex()
-    var firstWithKey: [ExportError.Offender] = []
-    var duplicates: [ExportError.Offender] = []
-    var emptyKeys: [ExportError.Offender] = []
-    var badKeys: [ExportError.Offender] = []
-    let keyColumn = ExportColumn(source: keys.column, header: keyHeader, kind: .key)
-    let pattern = settings.keyPattern.flatMap { try? Regex($0) }
-    let sources = columns.map { run.locate($0.source)! }
-    var cells: [ExportCell] = []
-    // A column's values repeat (risk bands, segment names, reasons): the cell of a value is kept once it was
-    // made without a warning or reject, which depend on each occurrence. Numbers rarely repeat.
-    var remembered = [[String: ExportCell]](repeating: [:], count: columns.count)
-
-    customerLoop: for (index, customer) in run.customerIDs.enumerated() {
-      guard let key = keys.key(for: index) else {
-        formatter.log.reject(
-          ExportReject(
-            customerID: customer, column: keyHeader, value: "", reason: "not in \(keys.fileName)",
-            action: ExportReject.rowNotExported))
-        continue
-      }
-      if key.value.isEmpty {
-        if config.matchKey.missing == .refuse { emptyKeys.append(key) } else {
-          formatter.log.reject(
-            ExportReject(
-              customerID: customer, column: keyHeader, value: "", reason: "empty CRM key in \(key.file) line \(key.line)",
-              action: ExportReject.rowNotExported))
-        }
-        continue
-      }
-      if let pattern, (try? pattern.wholeMatch(in: key.value)) == nil { badKeys.append(key) }
-      if let first = seenKeys.insert(key.value).map({ firstWithKey[$0] }) {
-        if !duplicates.contains(first) { duplicates.append(first) }
-        duplicates.append(key)
-      } else {
-        firstWithKey.append(key)
-      }
-      cells.removeAll(keepingCapacity: true)
-      cells.append(ExportCell(text: try formatter.guarded(key.value, column: keyColumn, offender: key), style: .text))
-      for (c, (column, (file, columnIndex))) in zip(columns, sources).enumerated() {
-        let found = run.value(file, columnIndex, customer: index)
-        if let text = found?.text, let cell = remembered[c][text] {
-          cells.append(cell)
-          continue
-        }
-        let offender = ExportError.Offender(
-          customerID: customer, file: found?.file ?? file.fileName, line: found?.line ?? 0, value: found?.text ?? "")
-        let events = formatter.log.events
-        switch try formatter.format(found?.text, column: column, offender: offender) {
-        case .cell(let cell):
-          cells.append(cell)
-          if let text = found?.text, !column.kind.isNumber, formatter.log.events == events, remembered[c].count < 4096 {
-            remembered[c][text] = cell
-          }
-        case .skipRow(let reason):
-          formatter.log.reject(
-            ExportReject(
-              customerID: customer, column: column.header, value: found?.text ?? "", reason: reason,
-              action: ExportReject.rowNotExported))
-          continue customerLoop
-        }
-      }
-      if !keysMayBeMangled { keysMayBeMangled = KeyLookup.mayBeMangledByExcel(cells[0].text) }
-      parts.append(cells, customer: customer)
+    let count = run.ids.count
+    let made = ConcurrentSlots<ExportChunk?>(repeating: nil, count: ranges)
+    DispatchQueue.concurrentPerform(iterations: ranges) { i in
+      made[i] = ExportChunk(customers: count * i / ranges..<count * (i + 1) / ranges, inputs)
     }
+    var chunks = (0..<ranges).map { made[$0]! }
+    for i in 0..<ranges { made[i] = nil }
+    // A loop over every customer stops at the first error, and checks the keys after the last customer.
+    if let failure = chunks.lazy.compactMap(\.failure).first { throw failure }
+    let emptyKeys = chunks.flatMap(\.emptyKeys)
     if !emptyKeys.isEmpty { throw .emptyKeys(column: keys.column, offenders: emptyKeys) }
+    let badKeys = chunks.flatMap(\.badKeys)
     if !badKeys.isEmpty { throw .invalidKeys(column: keys.column, pattern: settings.keyPattern!, offenders: badKeys) }
+    let duplicates = ExportChunk.duplicates(chunks, keys: keys, customers: count)
     if !duplicates.isEmpty { throw .duplicateKeys(column: keys.column, offenders: duplicates) }
 
-    var log = formatter.log
-    if keysMayBeMangled && settings.format == .csv {
+    var parts = ExportParts.Builder(settings: settings, headers: headers, expectedRows: count)
+    var log = ExportLog()
+    for i in chunks.indices {
+      // Each range's rows go once in the parts, so the rows of the whole file are held twice at most a range.
+      chunks[i].handRows(to: &parts, ids: run.ids.view)
+      log.append(chunks[i].log)
+    }
+    if chunks.contains(where: \.keysMayBeMangled) && settings.format == .csv {
       log.warn(
         "the keys look like long numbers or have leading zeros: don't open and save this CSV in Excel; "
           + "use --format xlsx or import the file directly")
@@ -199,13 +179,30 @@ public struct CRMExporter {
       try AtomicFile.createDirectory(directory)
       for (index, part) in parts.parts.enumerated() {
         let path = "\(directory)/\(names[index])"
+        let pieces = part.allPieces
+        // The checksum is worked out while the file is written (and synced to disk), the manifest after both.
+        let written = ConcurrentSlots<Result<SHA256.Digest?, ReportError>>(repeating: .success(nil), count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { task in
+          written[task] = Result { () throws(ReportError) in
+            guard task == 1 else {
+              var hash = SHA256()
+              for piece in pieces { hash.update(piece) }
+              return hash.finalize()
+            }
+            let file = try AtomicFileWriter(path: path)
+            for piece in pieces { try file.append(piece) }
+            try file.commit()
+            return nil
+          }
+        }
+        let digest = try written[0].get()!
         let manifest = ExportManifest(
           file: names[index], part: index + 1, parts: parts.parts.count, profile: config.profile.rawValue,
           format: settings.format.rawValue, encoding: settings.format == .xlsx ? "utf-8" : settings.encoding.rawValue,
           byteOrderMark: !parts.prefix.isEmpty,
           delimiter: settings.format == .csv ? String(settings.delimiter) : nil,
           lineEnding: settings.format == .csv ? settings.lineEnding.rawValue.uppercased() : nil,
-          rows: part.rows, bytes: part.bytes.count, sha256: SHA256.hash(part.bytes).hex,
+          rows: part.rows, bytes: part.count, sha256: digest.hex,
           key: .init(header: keyHeader, source: keySource),
           columns: columns.map {
             .init(
@@ -213,7 +210,7 @@ public struct CRMExporter {
               scale: $0.kind == .decimal ? $0.scale : nil, formulaGuard: $0.formulaGuard.rawValue)
           },
           inputs: run.found.map(\.fileName), warnings: log.warnings, notes: notes)
-        try AtomicFile.write(part.bytes, to: path)
+        _ = try written[1].get()
         try AtomicFile.write(try manifest.jsonBytes(), to: path + ".json")
         files.append(ExportResult.File(path: path, manifest: manifest))
       }

@@ -4,15 +4,17 @@ import Reports
 /// Spells header and rows in a profile's CSV dialect (spec §8.1.8): RFC 4180
 /// quoting, text always quoted, numbers only when the profile quotes every
 /// data cell, no spaces around delimiters, the profile's line ending and encoding.
-struct CSVRenderer {
+final class CSVRenderer {
   let settings: ExportSettings
   private let delimiter: Unicode.Scalar
   private let delimiterBytes: [UInt8]
+  private let lineEnd: [UInt8]
 
   init(settings: ExportSettings) {
     self.settings = settings
     delimiter = settings.delimiter.unicodeScalars.first!
     delimiterBytes = Array(String(settings.delimiter).utf8)
+    lineEnd = settings.lineEnding.bytes
   }
 
   /// The byte-order mark each part starts with (UTF-8 only).
@@ -24,31 +26,56 @@ struct CSVRenderer {
     try encode(names.map { field($0, quote: settings.quoteHeader) })
   }
 
+  /// Whether rows are UTF-8, so a row is its fields' bytes one after another
+  /// (``appendField(_:to:)``, ``appendDelimiter(to:)``, ``appendLineEnd(to:)``).
+  var writesFieldBytes: Bool { settings.encoding == .utf8 }
+
   /// Appends the row and its line ending to `bytes`; nothing when it cannot be encoded.
   func appendRow(_ cells: [ExportCell], to bytes: inout [UInt8]) throws(ExportError) {
-    guard settings.encoding == .utf8 else {
+    guard writesFieldBytes else {
       bytes += try encode(cells.map(field))
       return
     }
     // UTF-8 is the text's own bytes: written straight into the part, without a String per line.
-    for (index, cell) in cells.enumerated() {
-      if index > 0 { bytes += delimiterBytes }
-      let text = cell.text
-      guard cell.style != .empty else { continue }
-      let quote = quotes(cell) || needsQuotes(text)
-      guard quote else {
-        bytes += text.utf8
-        continue
-      }
-      guard text.utf8.contains(UInt8(ascii: "\"")) else {
-        bytes.append(UInt8(ascii: "\""))
-        bytes += text.utf8
-        bytes.append(UInt8(ascii: "\""))
-        continue
-      }
-      bytes += field(text, quote: true).utf8
+    for index in cells.indices {
+      if index > 0 { appendDelimiter(to: &bytes) }
+      appendField(cells[index], to: &bytes)
     }
-    bytes += settings.lineEnding.bytes
+    appendLineEnd(to: &bytes)
+  }
+
+  /// Appends one cell of a UTF-8 row.
+  func appendField(_ cell: ExportCell, to bytes: inout [UInt8]) {
+    guard cell.style != .empty else { return }
+    appendField(cell.text, quote: quotes(cell), to: &bytes)
+  }
+
+  // Appended through pointers: an array passed to `+=` is retained and released each time.
+  func appendDelimiter(to bytes: inout [UInt8]) { delimiterBytes.withUnsafeBufferPointer { bytes += $0 } }
+
+  func appendLineEnd(to bytes: inout [UInt8]) { lineEnd.withUnsafeBufferPointer { bytes += $0 } }
+
+  /// Appends `text`, quoted when asked or when RFC 4180 requires it.
+  private func appendField(_ text: String, quote: Bool, to bytes: inout [UInt8]) {
+    let done: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+      // One pass tells whether RFC 4180 needs quotes and whether there are quotes to double.
+      var special = false
+      var quotes = false
+      for byte in utf8 {
+        if byte == 0x22 { quotes = true }
+        special = special || byte == 0x22 || byte == 0x0D || byte == 0x0A || byte == delimiterBytes[0]
+      }
+      if quotes {
+        bytes += field(text, quote: true).utf8
+      } else if quote || (special && needsQuotes(text)) {
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: utf8)
+        bytes.append(UInt8(ascii: "\""))
+      } else {
+        bytes.append(contentsOf: utf8)
+      }
+    }
+    if done == nil { bytes += field(text, quote: quote).utf8 }
   }
 
   /// Whether the cell's style is always quoted.
@@ -89,6 +116,6 @@ struct CSVRenderer {
         throw .cannotEncode(reason: error.description)
       }
     }
-    return bytes + settings.lineEnding.bytes
+    return bytes + lineEnd
   }
 }

@@ -89,12 +89,12 @@ struct CellFormatter {
   }
 
   /// The guarded text, or a thrown refusal under `reject`.
-  mutating func guarded(_ text: String, column: ExportColumn, offender: ExportError.Offender) throws(ExportError)
-    -> String
+  mutating func guarded(_ text: String, column: ExportColumn, offender: @autoclosure () -> ExportError.Offender)
+    throws(ExportError) -> String
   {
     guard let formulaGuard = column.formulaGuard.formulaGuard, FormulaGuard.isDangerous(text) else { return text }
     guard let safe = formulaGuard.neutralize(text) else {
-      throw .formulaCell(column: column.header, offender: offender.with(text))
+      throw .formulaCell(column: column.header, offender: offender().with(text))
     }
     log.warn("\(column.header): a value that would run as a spreadsheet formula was written with the \(column.formulaGuard.rawValue) guard")
     return safe

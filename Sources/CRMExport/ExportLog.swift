@@ -19,6 +19,16 @@ struct ExportLog {
     warningCounts[message, default: 0] += 1
   }
 
+  /// Adds what `later` noticed after this log's events.
+  mutating func append(_ later: ExportLog) {
+    rejects += later.rejects
+    for message in later.warningOrder {
+      if warningCounts[message] == nil { warningOrder.append(message) }
+      warningCounts[message, default: 0] += later.warningCounts[message]!
+    }
+    events += later.events
+  }
+
   /// Each warning with its count when it happened more than once.
   var warnings: [String] {
     warningOrder.map { message in

@@ -3,8 +3,15 @@
 /// measured after encoding, with the header (and BOM) repeated in every file.
 struct ExportParts {
   struct Part {
+    /// Bytes of the file before ``bytes``: rows of a range taken whole rather than copied.
+    var pieces: [[UInt8]] = []
+    /// The bytes rows are appended to.
     var bytes: [UInt8]
     var rows: Int
+
+    /// The file's bytes, one piece after another.
+    var allPieces: [[UInt8]] { pieces + [bytes] }
+    var count: Int { pieces.reduce(bytes.count) { $0 + $1.count } }
   }
 
   let parts: [Part]
@@ -24,16 +31,18 @@ struct ExportParts {
     private var start: [UInt8] = []
     private var parts: [Part] = []
     private var current = Part(bytes: [], rows: 0)
-    private var line: [UInt8] = []
+    /// About how many rows will come.
+    private let expectedRows: Int
     /// The header or first row that could not be rendered: thrown by
     /// ``finish()``, as the exporter's checks of keys come first.
     private var failure: ExportError?
     private var xlsxRows: [[ExportCell]] = []
     private var xlsxCustomers: [String] = []
 
-    init(settings: ExportSettings, headers: [String]) {
+    init(settings: ExportSettings, headers: [String], expectedRows: Int) {
       self.settings = settings
       self.headers = headers
+      self.expectedRows = expectedRows
       maxRows =
         settings.format == .xlsx
         ? min(settings.maxRows ?? ExportParts.xlsxRowLimit, ExportParts.xlsxRowLimit) : settings.maxRows
@@ -48,35 +57,80 @@ struct ExportParts {
     }
 
     /// Adds a row; `customer` names it in messages.
-    mutating func append(_ cells: [ExportCell], customer: String) {
+    mutating func append(_ cells: [ExportCell], customer: @autoclosure () -> String) {
       guard settings.format == .csv else {
         xlsxRows.append(cells)
-        xlsxCustomers.append(customer)
+        xlsxCustomers.append(customer())
         return
       }
       guard failure == nil else { return }
-      line.removeAll(keepingCapacity: true)
+      // The row is rendered at the end of the current part, and moves to a new part when it does not fit.
+      let before = current.bytes.count
+      // Rendered into a local array: appending to a property while reading another would copy the renderer.
+      var bytes: [UInt8] = []
+      swap(&bytes, &current.bytes)
       do {
-        try renderer.appendRow(cells, to: &line)
+        try renderer.appendRow(cells, to: &bytes)
       } catch {
         failure = error
-        return
       }
+      swap(&bytes, &current.bytes)
+      guard failure == nil else { return }
+      fit(rowFrom: before, customer: customer)
+    }
+
+    /// Adds a CSV row the exporter rendered with ``CSVRenderer/appendField(_:to:)``
+    /// and its kin, line end included.
+    mutating func append(rendered line: UnsafeBufferPointer<UInt8>, customer: @autoclosure () -> String) {
+      guard failure == nil else { return }
+      let before = current.bytes.count
+      current.bytes += line
+      fit(rowFrom: before, customer: customer)
+    }
+
+    /// Whether ``append(wholeRows:count:)`` may take rows as they are: UTF-8
+    /// CSV rows with no limit to cut them by.
+    var takesWholeRows: Bool {
+      settings.format == .csv && renderer.writesFieldBytes && maxRows == nil && settings.maxBytes == nil
+        && failure == nil
+    }
+
+    /// Adds `count` rows rendered as ``append(rendered:customer:)`` takes them, one after another.
+    mutating func append(wholeRows bytes: [UInt8], count: Int) {
+      current.pieces += [current.bytes, bytes]
+      current.bytes = []
+      current.rows += count
+    }
+
+    /// Counts the row at the end of the current part from `before`, or moves
+    /// it to a new part when the part would pass the profile's limits.
+    private mutating func fit(rowFrom before: Int, customer: () -> String) {
+      let length = current.bytes.count - before
       let maxBytes = settings.maxBytes
-      if let maxBytes, start.count + line.count > maxBytes {
+      if let maxBytes, start.count + length > maxBytes {
         failure = .rowTooLarge(
-          offender: .init(customerID: customer, file: "", line: 0, value: ""), bytes: start.count + line.count,
+          offender: .init(customerID: customer(), file: "", line: 0, value: ""), bytes: start.count + length,
           limit: maxBytes)
         return
       }
-      let full = (maxRows.map { current.rows >= $0 } ?? false)
-        || (maxBytes.map { current.bytes.count + line.count > $0 } ?? false)
+      let full = (maxRows.map { current.rows >= $0 } ?? false) || (maxBytes.map { current.bytes.count > $0 } ?? false)
       if full {
+        var next = Part(bytes: start, rows: 0)
+        next.bytes += current.bytes[before...]
+        current.bytes.removeSubrange(before...)
         parts.append(current)
-        current = Part(bytes: start, rows: 0)
+        current = next
       }
-      current.bytes += line
       current.rows += 1
+      if current.rows == 1024 { reserveForRows() }
+    }
+
+    /// Room for the rows to come, judged from the first: the part is then not
+    /// copied as it grows, and pages never written take no memory.
+    private mutating func reserveForRows() {
+      let perRow = (current.bytes.count - start.count) / current.rows + 1
+      let rows = min(expectedRows, maxRows ?? expectedRows) + 1
+      current.bytes.reserveCapacity(min(settings.maxBytes ?? Int.max, start.count + rows * perRow * 9 / 8))
     }
 
     /// The parts.

@@ -1,14 +1,16 @@
 import DataIngest
 
 /// A CSV file read whole, one row per customer, with the line each row started on.
-struct InputTable {
+/// A class: the loop over customers asks it for rows without copying its arrays.
+final class InputTable {
   let path: String
   /// The file name, for messages and reject lists.
   let name: String
   let header: [String]
-  var customerIDs: [String] { index.ids }
+  /// The customer ids, trimmed of spaces, in file order.
+  var customerIDs: TextColumn { index.ids }
   /// The values of each column by header index, `nil` for a column not kept.
-  let values: [[String]?]
+  let values: [TextColumn?]
   let lines: [Int]
   private let index: IDIndex
 
@@ -16,7 +18,7 @@ struct InputTable {
   /// detection), finding the customer id column by `idColumn` or, when `nil`,
   /// by `customer_id` and the ingest aliases (`客户ID`, `Customer Id`…).
   /// Only the columns `keep` accepts are held (a million rows of features.csv
-  /// as strings take gigabytes, and an export reads three of them).
+  /// take hundreds of megabytes, and an export reads three of them), as bytes.
   ///
   /// - Throws: ``ExportError/unreadable(path:reason:)``,
   ///   ``ExportError/missingColumn(path:column:headers:)``,
@@ -26,7 +28,7 @@ struct InputTable {
     name = path.split(separator: "/").last.map(String.init) ?? path
     var header: [String] = []
     var index = IDIndex()
-    var values: [[String]?] = []
+    var values: [TextColumn?] = []
     var lines: [Int] = []
     var duplicates: [ExportError.Offender] = []
     do {
@@ -43,17 +45,25 @@ struct InputTable {
       else { throw ExportError.missingColumn(path: path, column: wanted, headers: header) }
       let kept = header.indices.filter { keep(header[$0]) }
       values = header.map { _ in nil }
-      for column in kept { values[column] = [] }
+      for column in kept { values[column] = TextColumn() }
+      // Unmanaged: appending to a column per cell then takes no reference count.
+      let keptColumns = kept.map { ($0, Unmanaged.passUnretained(values[$0]!)) }
+      let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
       while let record = try reader.next() {
-        let id = String((idIndex < record.count ? record.string(idIndex) : "").trimmingSpaces)
-        if let earlier = index.insert(id) {
+        let field = idIndex < record.count ? record[idIndex] : none
+        let trimmed = TextBytes.trimmingSpaces(field)
+        let text = { trimmed.map { String(decoding: $0, as: UTF8.self) } ?? String(record.string(idIndex).trimmingSpaces) }
+        if let earlier = trimmed.map({ index.insert(bytes: $0) }) ?? index.insert(text()) {
+          let id = text()
           if duplicates.last?.customerID != id {
             duplicates.append(.init(customerID: id, file: name, line: lines[earlier], value: id))
           }
           duplicates.append(.init(customerID: id, file: name, line: record.line, value: id))
           continue
         }
-        for column in kept { values[column]!.append(column < record.count ? record.string(column) : "") }
+        for (column, values) in keptColumns {
+          values._withUnsafeGuaranteedRef { $0.append(column < record.count ? record[column] : none) }
+        }
         lines.append(record.line)
       }
     } catch let error as ExportError {
@@ -75,9 +85,10 @@ struct InputTable {
 
   /// The row of `id`, looking first just after `previous`: files of one run
   /// list their customers in the same order, so a join walks them in step.
-  func row(of id: String, after previous: Int) -> Int? {
+  func row(of id: UnsafeBufferPointer<UInt8>, after previous: Int) -> Int? {
     let next = previous + 1
-    if next < customerIDs.count && customerIDs[next] == id { return next }
-    return index.position(of: id)
+    let ids = customerIDs.view
+    if next < ids.count && TextBytes.equal(ids[next], id) { return next }
+    return index.position(of: id, after: previous)
   }
 }

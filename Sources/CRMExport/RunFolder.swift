@@ -13,11 +13,16 @@ public struct RunFolder {
   public var missing: [InputFile] { InputFile.allCases.filter { tables[$0] == nil } }
   /// Every customer of any file: features.csv's order first, then the
   /// customers only the later files have, in their order.
-  public let customerIDs: [String]
+  public var customerIDs: [String] { (0..<ids.count).map { ids[$0] } }
 
+  /// ``customerIDs`` as bytes.
+  let ids: TextColumn
   let tables: [InputFile: InputTable]
-  /// For each file in ``InputFile`` order, the row of each of ``customerIDs`` (−1: none).
-  private let rowsOfCustomers: [[Int32]]
+  /// For each file in ``InputFile`` order, the row of each of ``customerIDs``
+  /// (−1: none), the files one after another.
+  private let rowsOfCustomers: CustomerRows
+  /// A customers file read beside the run's files, and what reading it gave.
+  private let customers: (file: KeyLookup.CustomersFile, table: Result<InputTable, ExportError>)?
 
   /// Reads the files of `path`.
   ///
@@ -27,12 +32,22 @@ public struct RunFolder {
   /// - Throws: ``ExportError/noInputs(folder:expected:)`` when none is
   ///   there, or what reading one of them throws.
   public init(path: String, columns: [String]? = nil) throws(ExportError) {
+    try self.init(path: path, columns: columns, customers: nil)
+  }
+
+  /// ``init(path:columns:)``, reading `customersFile` too, beside the run's
+  /// files; what reading it throws is thrown by ``customersTable(_:)``.
+  init(path: String, columns: [String]?, customers customersFile: KeyLookup.CustomersFile?) throws(ExportError) {
     self.path = path
     let wanted = columns.map(Set.init)
     let paths = InputFile.allCases.compactMap { file in RunLayout.path(of: file.fileName, in: path).map { (file, $0) } }
     // The files are read side by side; the first failure in file order is the one reported.
-    let read = ConcurrentSlots<Result<InputTable, ExportError>?>(repeating: nil, count: paths.count)
-    DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+    let read = ConcurrentSlots<Result<InputTable, ExportError>?>(repeating: nil, count: paths.count + 1)
+    DispatchQueue.concurrentPerform(iterations: paths.count + (customersFile == nil ? 0 : 1)) { i in
+      guard i < paths.count else {
+        read[i] = Result { () throws(ExportError) in try customersFile!.read() }
+        return
+      }
       let (file, filePath) = paths[i]
       read[i] = Result { () throws(ExportError) in
         try InputTable(path: filePath) { name in
@@ -49,22 +64,26 @@ public struct RunFolder {
     // same order, so each later file is matched by walking it in step with the first.
     let files = InputFile.allCases.filter { tables[$0] != nil }
     let first = tables[files[0]]!
-    var customerIDs = first.customerIDs
+    var ids = first.customerIDs
     var rowsOfCustomers = InputFile.allCases.map { _ in [Int32]() }
-    rowsOfCustomers[files[0].index] = (0..<Int32(customerIDs.count)).map { $0 }
+    rowsOfCustomers[files[0].index] = (0..<Int32(ids.count)).map { $0 }
     var added: [String: Int] = [:]
     for file in files.dropFirst() {
       let table = tables[file]!
-      var rows = [Int32](repeating: -1, count: customerIDs.count)
+      let tableIDs = table.customerIDs.view
+      var rows = [Int32](repeating: -1, count: ids.count)
       var previous = -1
-      for (row, id) in table.customerIDs.enumerated() {
+      for row in 0..<tableIDs.count {
+        let id = tableIDs[row]
         let index: Int
-        if let known = first.row(of: id, after: previous) ?? added[id] {
+        if let known = first.row(of: id, after: previous) ?? added[tableIDs.string(row)] {
           index = known
         } else {
-          index = customerIDs.count
-          added[id] = index
-          customerIDs.append(id)
+          index = ids.count
+          // The first file's ids are its index's own.
+          if added.isEmpty { ids = ids.copy() }
+          added[tableIDs.string(row)] = index
+          ids.append(id)
           rows.append(-1)
         }
         rows[index] = Int32(row)
@@ -72,12 +91,20 @@ public struct RunFolder {
       }
       rowsOfCustomers[file.index] = rows
     }
-    for f in rowsOfCustomers.indices where tables[InputFile.allCases[f]] != nil {
-      rowsOfCustomers[f] += repeatElement(-1, count: customerIDs.count - rowsOfCustomers[f].count)
+    for f in rowsOfCustomers.indices {
+      rowsOfCustomers[f] += repeatElement(-1, count: ids.count - rowsOfCustomers[f].count)
     }
     self.tables = tables
-    self.customerIDs = customerIDs
-    self.rowsOfCustomers = rowsOfCustomers
+    self.ids = ids
+    customers = customersFile.map { ($0, read[paths.count]!) }
+    self.rowsOfCustomers = CustomerRows(Array(rowsOfCustomers.joined()))
+  }
+
+  /// The table of `file` if it was read with the folder, `nil` if not.
+  /// - Throws: what reading it threw.
+  func customersTable(_ file: KeyLookup.CustomersFile) throws(ExportError) -> InputTable? {
+    guard let customers, customers.file == file else { return nil }
+    return try customers.table.get()
   }
 
   /// Where a column's values are: `probability` (the first file with that
@@ -104,17 +131,38 @@ public struct RunFolder {
   ///
   /// - Precondition: the folder was read holding `column`.
   func value(_ file: InputFile, _ column: Int, customer: Int) -> (text: String, file: String, line: Int)? {
-    guard let table = tables[file] else { return nil }
-    let row = Int(rowsOfCustomers[file.index][customer])
-    guard row >= 0 else { return nil }
+    guard let table = tables[file], let row = row(in: file, customer: customer) else { return nil }
     return (table.values[column]![row], table.name, table.lines[row])
   }
 
   /// The row of customer number `customer` of ``customerIDs`` in `file`, if it has one.
-  func row(in file: InputFile, customer: Int) -> Int? {
-    guard tables[file] != nil else { return nil }
-    let row = Int(rowsOfCustomers[file.index][customer])
-    return row >= 0 ? row : nil
+  func row(in file: InputFile, customer: Int) -> Int? { rows.row(in: file, customer: customer) }
+
+  /// ``row(in:customer:)`` through a pointer, for a loop over every customer;
+  /// valid while the folder lives.
+  var rows: Rows { Rows(rows: UnsafePointer(rowsOfCustomers.rows), customers: ids.count) }
+
+  struct Rows {
+    let rows: UnsafePointer<Int32>
+    let customers: Int
+
+    @inline(__always)
+    func row(in file: InputFile, customer: Int) -> Int? {
+      let row = Int(rows[file.index * customers + customer])
+      return row >= 0 ? row : nil
+    }
+  }
+
+  /// The rows of the customers in each file, held where a pointer can read them.
+  private final class CustomerRows {
+    let rows: UnsafeMutablePointer<Int32>
+
+    init(_ rows: [Int32]) {
+      self.rows = .allocate(capacity: rows.count)
+      self.rows.initialize(from: rows, count: rows.count)
+    }
+
+    deinit { rows.deallocate() }
   }
 }
 

@@ -60,7 +60,7 @@ extension Analyze {
         if let bom { exportConfig.settings.byteOrderMark = bom }
         if force { exportConfig.force = true }
         let exporter = CRMExporter(config: exportConfig)
-        let run = try RunFolder(path: runDirectory, columns: exporter.sourceColumns)
+        let run = try exporter.readRun(runDirectory, customers: customers)
         let result = try exporter.export(run, customers: customers, to: out)
         print(summary(result, rejectsFile: "\(out)/\(exporter.rejectsFileName)"))
       } catch {
