@@ -49,7 +49,8 @@ final class InputTable {
       // Unmanaged: appending to a column per cell then takes no reference count.
       let keptColumns = kept.map { ($0, Unmanaged.passUnretained(values[$0]!)) }
       let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-      while let record = try reader.next() {
+      let name = self.name
+      try reader.forEachRemainingRecord { record in
         let field = idIndex < record.count ? record[idIndex] : none
         let trimmed = TextBytes.trimmingSpaces(field)
         let text = { trimmed.map { String(decoding: $0, as: UTF8.self) } ?? String(record.string(idIndex).trimmingSpaces) }
@@ -59,12 +60,13 @@ final class InputTable {
             duplicates.append(.init(customerID: id, file: name, line: lines[earlier], value: id))
           }
           duplicates.append(.init(customerID: id, file: name, line: record.line, value: id))
-          continue
+          return true
         }
         for (column, values) in keptColumns {
           values._withUnsafeGuaranteedRef { $0.append(column < record.count ? record[column] : none) }
         }
         lines.append(record.line)
+        return true
       }
     } catch let error as ExportError {
       throw error

@@ -96,3 +96,40 @@ func records(
     }
   }
 }
+
+@Suite struct CSVReaderBlockTests {
+  @Test("records read a block at a time are those next() reads, on the same lines", arguments: [16, 37, 1 << 20])
+  func sameRecords(chunkSize: Int) throws {
+    // Quoted and unquoted blocks, CRLF and lone CR, blank lines, a line
+    // break inside quotes, no final line end.
+    var text = "id,name,amount\r\n"
+    for i in 0..<200 {
+      text += i % 17 == 0 ? "\(i),\"a, \"\"quoted\"\"\nname\",\(i).5\r\n" : "\(i),name\(i),\(i)\(i % 5 == 0 ? "\r\r\n" : "\n")"
+    }
+    text += "last,row,1"
+    let expected = try records(text, chunkSize: chunkSize)
+    let folder = TemporaryDirectory()
+    let reader = try CSVReader(
+      path: folder.write("input.csv", bytes: Array(text.utf8)), options: CSVReaderOptions(chunkSize: chunkSize))
+    var rows: [(line: Int, fields: [String])] = []
+    if let header = try reader.next() { rows.append((header.line, (0..<header.count).map(header.string))) }
+    try reader.forEachRemainingRecord { record in
+      rows.append((record.line, (0..<record.count).map(record.string)))
+      return true
+    }
+    #expect(rows.map(\.fields) == expected.map(\.fields))
+    #expect(rows.map(\.line) == expected.map(\.line))
+  }
+
+  @Test("returning false stops the records")
+  func stops() throws {
+    let folder = TemporaryDirectory()
+    let reader = try CSVReader(path: folder.write("input.csv", "a\n1\n2\n3\n"))
+    var seen: [String] = []
+    try reader.forEachRemainingRecord { record in
+      seen.append(record.string(0))
+      return seen.count < 2
+    }
+    #expect(seen == ["a", "1"])
+  }
+}

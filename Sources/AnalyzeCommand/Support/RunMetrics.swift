@@ -65,8 +65,9 @@ struct RunMetrics {
       let column = (0..<header.count).first(where: { header.string($0) == "probability" })
     else { return [] }
     var values: [Double] = []
-    while let record = try? reader.next() {
+    try? reader.forEachRemainingRecord { record in
       if record.count > column, let value = Double(record.string(column)) { values.append(value) }
+      return true
     }
     return values
   }

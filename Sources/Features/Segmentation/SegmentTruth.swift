@@ -23,7 +23,8 @@ public enum SegmentTruth {
     var truth: [String: Int32] = [:]
     var codes: [String: Int32] = [:]
     var sized = false
-    while let record = try reader.next() {
+    var failure: FeatureError? = nil
+    try reader.forEachRemainingRecord { record in
       if !sized {
         // Room for the whole file once, from the first row's length (rows vary: a quarter more), rather than
         // growing through a million rows.
@@ -31,18 +32,21 @@ public enum SegmentTruth {
         sized = true
       }
       guard record.count > max(id, segment) else {
-        throw FeatureError.invalidConfiguration(
+        failure = .invalidConfiguration(
           path: path, line: record.line, column: nil, message: "expected \(max(id, segment) + 1) fields, found \(record.count)")
+        return false
       }
       let label = record.string(segment).trimmingBlanks
       guard !label.isEmpty else {
-        throw FeatureError.invalidConfiguration(
-          path: path, line: record.line, column: segment + 1, message: "the segment is empty")
+        failure = .invalidConfiguration(path: path, line: record.line, column: segment + 1, message: "the segment is empty")
+        return false
       }
       let code = codes[label] ?? Int32(codes.count)
       codes[label] = code
       truth[record.string(id)] = code
+      return true
     }
+    if let failure { throw failure }
     return truth
   }
 }
