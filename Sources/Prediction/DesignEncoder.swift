@@ -264,22 +264,18 @@ public struct DesignEncoder: Sendable, Codable, Equatable {
   // MARK: - Implementation details
 
   private static func fitNumeric(_ term: ModelTerm, values: [Double], rows: [Int]) throws(PredictionError) -> NumericEncoding {
+    // Transformed once for both sums (a logarithm costs more than the memory, which goes before the design comes).
+    let transformed = rows.map { term.transformed(values[$0]) }
     var sum = 0.0
     var present = 0
-    for r in rows {
-      let t = term.transformed(values[r])
-      if !t.isNaN {
-        sum += t
-        present += 1
-      }
+    for t in transformed where !t.isNaN {
+      sum += t
+      present += 1
     }
     guard present > 0 else { throw .invalidTerm(term: term.description, reason: "it has no value for any customer of the population") }
     let mean = sum / Double(present)
     var squares = 0.0
-    for r in rows {
-      let t = term.transformed(values[r])
-      if !t.isNaN { squares += (t - mean) * (t - mean) }
-    }
+    for t in transformed where !t.isNaN { squares += (t - mean) * (t - mean) }
     let sd = (squares / Double(present)).squareRoot()
     return NumericEncoding(term: term, mean: mean, standardDeviation: sd > 0 ? sd : 1, missingIndicator: present < rows.count)
   }
@@ -287,8 +283,7 @@ public struct DesignEncoder: Sendable, Codable, Equatable {
   private static func fitCategorical(
     _ term: ModelTerm, values: [String?], rows: [Int], options: Options
   ) throws(PredictionError) -> CategoricalEncoding {
-    var counts: [String: Int] = [:]
-    for r in rows { counts[values[r] ?? missingLevel, default: 0] += 1 }
+    let counts = StringBits.counts(rows.lazy.map { values[$0] ?? missingLevel })
     guard !counts.isEmpty else { throw .invalidTerm(term: term.description, reason: "the population is empty") }
     let byFrequency = counts.sorted {
       $0.value != $1.value ? $0.value > $1.value : $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars)
