@@ -12,6 +12,7 @@
 /// ```swift
 /// var seen: [StringBits: Int] = [:]
 /// for level in column { seen[StringBits(level), default: 0] += 1 }
+/// let (counts, missing) = StringBits.counts(column)   // [String: Int], nils
 /// ```
 public struct StringBits: Hashable, Sendable {
   private let low: UInt64
@@ -23,14 +24,20 @@ public struct StringBits: Hashable, Sendable {
     }
   }
 
-  /// How many times each string occurs in `values`: the same as counting
-  /// them in a `[String: Int]`, with the strings hashed once per distinct
-  /// bits rather than once per value. Past `distinctBits` different bits
-  /// (long strings each in their own storage) the rest are counted as strings.
-  public static func counts(_ values: some Sequence<String>, distinctBits: Int = 4096) -> [String: Int] {
+  /// How many times each string occurs in `values` (at `rows`, or all of
+  /// them), and how many are `nil`: the same as counting them in a
+  /// `[String: Int]`, with the strings hashed once per distinct bits rather
+  /// than once per value. Past `distinctBits` different bits (long strings
+  /// each in their own storage) the rest are counted as strings.
+  public static func counts(_ values: [String?], rows: [Int]? = nil, distinctBits: Int = 4096) -> (counts: [String: Int], missing: Int) {
     var byBits: [StringBits: (string: String, count: Int)] = [:]
     var counts: [String: Int] = [:]
-    for value in values {
+    var missing = 0
+    func count(_ value: String?) {
+      guard let value else {
+        missing += 1
+        return
+      }
       let bits = StringBits(value)
       if let index = byBits.index(forKey: bits) {
         byBits.values[index].count += 1
@@ -40,7 +47,12 @@ public struct StringBits: Hashable, Sendable {
         counts[value, default: 0] += 1
       }
     }
+    if let rows {
+      for r in rows { count(values[r]) }
+    } else {
+      for value in values { count(value) }
+    }
     for (string, count) in byBits.values { counts[string, default: 0] += count }
-    return counts
+    return (counts, missing)
   }
 }

@@ -283,7 +283,8 @@ public struct DesignEncoder: Sendable, Codable, Equatable {
   private static func fitCategorical(
     _ term: ModelTerm, values: [String?], rows: [Int], options: Options
   ) throws(PredictionError) -> CategoricalEncoding {
-    let counts = StringBits.counts(rows.lazy.map { values[$0] ?? missingLevel })
+    var (counts, missing) = StringBits.counts(values, rows: rows)
+    if missing > 0 { counts[missingLevel, default: 0] += missing }
     guard !counts.isEmpty else { throw .invalidTerm(term: term.description, reason: "the population is empty") }
     let byFrequency = counts.sorted {
       $0.value != $1.value ? $0.value > $1.value : $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars)

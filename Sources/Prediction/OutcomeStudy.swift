@@ -1,5 +1,6 @@
 import CMemory
 import DataIngest
+import Dispatch
 import Features
 import LinearAlgebra
 import Models
@@ -151,8 +152,10 @@ public struct OutcomeStudy: Sendable {
       threshold: cut, bands: bands,
       training: TrainingFingerprint(customers: fitting.table.count, customerIDs: fitting.rows.map { fitting.table.customerIDs[$0] }),
       toolVersion: toolVersion)
-    let profiles = Self.mainTerms(model, count: 5).map {
-      FactorProfile(term: $0, table: fitting.table, rows: fitting.rows, labels: fitting.labels)
+    let mainTerms = Self.mainTerms(model, count: 5)
+    let profiled = fitting
+    let profiles = Self.concurrentMap(mainTerms.count) {
+      FactorProfile(term: mainTerms[$0], table: profiled.table, rows: profiled.rows, labels: profiled.labels)
     }
     let design = fitted.design.map {
       OutcomeStudyResult.Design(
@@ -211,11 +214,23 @@ public struct OutcomeStudy: Sendable {
       warnings.append("validation: \(unknown.rows) customers have \(unknown.term) = \(unknown.level), unseen as of \(DayNumber.isoString(v))")
     }
     let labels = target.labels
+    let scored = probabilities
+    // Each summary sorts the probabilities on its own: the three side by side.
+    let metrics = ConcurrentSlots<Result<BinaryClassificationMetrics, ModelError>?>(repeating: nil, count: 1)
+    let calibration = ConcurrentSlots<Result<CalibrationTable, ModelError>?>(repeating: nil, count: 1)
+    let gains = ConcurrentSlots<Result<GainsTable, ModelError>?>(repeating: nil, count: 1)
+    DispatchQueue.concurrentPerform(iterations: 3) { task in
+      switch task {
+      case 0: metrics[0] = Result { () throws(ModelError) in try BinaryClassificationMetrics(labels: labels, probabilities: scored, threshold: cut) }
+      case 1: calibration[0] = Result { () throws(ModelError) in try CalibrationTable(labels: labels, probabilities: scored) }
+      default: gains[0] = Result { () throws(ModelError) in try GainsTable(labels: labels, probabilities: scored) }
+      }
+    }
     return OutcomeStudyResult.Validation(
       fitAsOf: v, scoredAsOf: target.asOf, customerIDs: target.rows.map { target.table.customerIDs[$0] }, labels: labels,
-      probabilities: probabilities, metrics: try metrics(labels: labels, probabilities: probabilities, threshold: cut),
-      calibration: try Self.wrap { () throws(ModelError) in try CalibrationTable(labels: labels, probabilities: probabilities) },
-      gains: try Self.wrap { () throws(ModelError) in try GainsTable(labels: labels, probabilities: probabilities) },
+      probabilities: probabilities, metrics: try Self.wrap { () throws(ModelError) in try metrics[0]!.get() },
+      calibration: try Self.wrap { () throws(ModelError) in try calibration[0]!.get() },
+      gains: try Self.wrap { () throws(ModelError) in try gains[0]!.get() },
       bands: Self.bandRates(bands, labels: labels, probabilities: probabilities))
   }
 
@@ -359,6 +374,13 @@ public struct OutcomeStudy: Sendable {
       if label { positives[b] += 1 }
     }
     return bands.names.indices.map { OutcomeStudyResult.BandRate(band: $0, count: counts[$0], positives: positives[$0]) }
+  }
+
+  /// `body` of `0..<count`, computed on all cores, in order.
+  static func concurrentMap<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    let slots = ConcurrentSlots<T?>(repeating: nil, count: count)
+    DispatchQueue.concurrentPerform(iterations: count) { slots[$0] = body($0) }
+    return (0..<count).map { slots[$0]! }
   }
 
   static func wrap<T>(_ body: () throws(ModelError) -> T) throws(PredictionError) -> T {

@@ -106,8 +106,7 @@ public struct FeaturesReport {
   static let classColumns: Set<String> = ["rfm_segment", "value_tier", "lifecycle_stage", "region", "economic_zone", "member_tier", "gender"]
 
   private func classTable(_ values: [String?]) -> String {
-    let counts = StringBits.counts(values.lazy.compactMap { $0 })
-    let missing = values.count - counts.values.reduce(0, +)
+    let (counts, missing) = StringBits.counts(values)
     let total = values.count
     var table = ReportTable(title: "", columns: [language.pick("class", "类别"), language.pick("customers", "人数"), language.pick("share", "占比")])
     for (value, count) in counts.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
