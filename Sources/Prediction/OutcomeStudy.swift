@@ -143,6 +143,10 @@ public struct OutcomeStudy: Sendable {
 
     progress("fit as of \(DayNumber.isoString(t))")
     let fitted = try fit(terms: terms, on: fitting, columns: columns, keepDesign: keepDesign)
+    // The validation's, the fingerprint's, the design's and the scores' customers: one array, made only now so
+    // that it takes no memory beside the fit's design.
+    let fittingIDs = fitting.rows.map { fitting.table.customerIDs[$0] }
+    validation?.customerIDs = fittingIDs
     warnings += fitted.regression.diagnostics.map(\.description)
     let cut = threshold.threshold(labels: fitting.labels, probabilities: fitted.probabilities)
     let inSample = try metrics(labels: fitting.labels, probabilities: fitted.probabilities, threshold: cut)
@@ -150,7 +154,7 @@ public struct OutcomeStudy: Sendable {
       outcome: outcome, formula: ModelFormula(outcome: outcome.labelName, terms: terms), horizon: horizon,
       lookback: lookback, trainedAsOf: DayNumber.isoString(t), encoder: fitted.encoder, regression: fitted.regression,
       threshold: cut, bands: bands,
-      training: TrainingFingerprint(customers: fitting.table.count, customerIDs: fitting.rows.map { fitting.table.customerIDs[$0] }),
+      training: TrainingFingerprint(customers: fitting.table.count, customerIDs: fittingIDs),
       toolVersion: toolVersion)
     let mainTerms = Self.mainTerms(model, count: 5)
     let profiled = fitting
@@ -159,7 +163,7 @@ public struct OutcomeStudy: Sendable {
     }
     let design = fitted.design.map {
       OutcomeStudyResult.Design(
-        customerIDs: fitting.rows.map { fitting.table.customerIDs[$0] }, labels: fitting.labels, matrix: $0.matrix,
+        customerIDs: fittingIDs, labels: fitting.labels, matrix: $0.matrix,
         columnNames: fitted.encoder.columnNames)
     }
     let fitSummary = OutcomeStudyResult.Fit(
@@ -172,7 +176,7 @@ public struct OutcomeStudy: Sendable {
     if s == t && !terms.contains(where: { $0.source == "churn" || $0.source == "purchase" }) {
       // The customers as of T are the fitting population: its table is at hand.
       scores = OutcomeStudyResult.Scores(
-        asOf: s, customerIDs: fitting.rows.map { fitting.table.customerIDs[$0] }, excluded: fitting.excluded,
+        asOf: s, customerIDs: fittingIDs, excluded: fitting.excluded,
         scores: try model.score(fitting.table, rows: fitting.rows))
     } else {
       scores = try score(model, data, asOf: s, warnings: &warnings)
@@ -198,7 +202,8 @@ public struct OutcomeStudy: Sendable {
     return terms
   }
 
-  /// The out-of-time figures of `model` (fitted as of `v`, see ``validationModel(_:asOf:terms:columns:warnings:)``) on `target`.
+  /// The out-of-time figures of `model` (fitted as of `v`, see ``validationModel(_:asOf:terms:columns:warnings:)``) on `target`,
+  /// but for the customer ids, which ``run(_:toolVersion:progress:)`` sets after the fit.
   private func validate(
     _ model: (encoder: DesignEncoder, regression: LogisticRegressionResult, threshold: Double), fitAsOf v: Int32,
     on target: LabelledSample, warnings: inout [String]
@@ -227,7 +232,7 @@ public struct OutcomeStudy: Sendable {
       }
     }
     return OutcomeStudyResult.Validation(
-      fitAsOf: v, scoredAsOf: target.asOf, customerIDs: target.rows.map { target.table.customerIDs[$0] }, labels: labels,
+      fitAsOf: v, scoredAsOf: target.asOf, customerIDs: [], labels: labels,
       probabilities: probabilities, metrics: try Self.wrap { () throws(ModelError) in try metrics[0]!.get() },
       calibration: try Self.wrap { () throws(ModelError) in try calibration[0]!.get() },
       gains: try Self.wrap { () throws(ModelError) in try gains[0]!.get() },
