@@ -86,11 +86,21 @@ public struct CustomerClassification: Sendable {
   {
     var regionOf: [String: String?] = [:]
     var zoneOf: [ProvinceCity: String?] = [:]
+    // The answers for the pairs seen, by their bits: most rows need no hashing of Chinese text.
+    var seen: [PlaceBits: (region: String?, zone: String?)] = [:]
     var unknown: [String: Int] = [:]
     var region = [String?](repeating: nil, count: provinces.count)
     var zone = [String?](repeating: nil, count: provinces.count)
     for (row, province) in provinces.enumerated() {
       guard let province else { continue }
+      let city = cities?[row] ?? nil
+      let bits = PlaceBits(province: StringBits(province), city: city.map(StringBits.init))
+      if let answer = seen[bits] {
+        region[row] = answer.region
+        zone[row] = answer.zone
+        if answer.region == nil { unknown[province, default: 0] += 1 }
+        continue
+      }
       let found: String?
       if let cached = regionOf[province] {
         found = cached
@@ -100,7 +110,6 @@ public struct CustomerClassification: Sendable {
       }
       region[row] = found
       if found == nil { unknown[province, default: 0] += 1 }
-      let city = cities?[row] ?? nil
       let key = ProvinceCity(province: province, city: city)
       if let cached = zoneOf[key] {
         zone[row] = cached
@@ -109,6 +118,7 @@ public struct CustomerClassification: Sendable {
         zoneOf[key] = .some(z)
         zone[row] = z
       }
+      if seen.count < 4096 { seen[bits] = (found, zone[row]) }
     }
     table.append(.text("region", region))
     table.append(.text("economic_zone", zone))
@@ -120,4 +130,10 @@ public struct CustomerClassification: Sendable {
 private struct ProvinceCity: Hashable {
   let province: String
   let city: String?
+}
+
+/// A province and city by their bits (``StringBits``), while the columns holding them live.
+private struct PlaceBits: Hashable {
+  let province: StringBits
+  let city: StringBits?
 }

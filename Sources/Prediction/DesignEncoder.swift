@@ -1,5 +1,7 @@
+import Dispatch
 import Features
 import LinearAlgebra
+import Models
 
 /// Turns feature table rows into the numeric matrix a model is fitted on,
 /// with the encodings learnt from the training rows and kept in the model.
@@ -102,14 +104,23 @@ public struct DesignEncoder: Sendable, Codable, Equatable {
     _ terms: [ModelTerm], table: FeatureTable, rows: [Int], options: Options = Options()
   ) throws(PredictionError) -> (encoder: DesignEncoder, training: Encoded) {
     try ModelFormula(terms: terms).validate(against: table)
-    var encodings: [Encoding] = []
-    for term in terms {
-      if term.isNumeric {
-        encodings.append(.numeric(try Self.fitNumeric(term, values: table.numbers(term.source)!, rows: rows)))
-      } else {
-        encodings.append(.categorical(try Self.fitCategorical(term, values: Self.levels(term, table)!, rows: rows, options: options)))
+    // Each term's encoding on a core of its own: they read only their column.
+    let fitted = ConcurrentSlots<Result<Encoding, PredictionError>?>(repeating: nil, count: terms.count)
+    DispatchQueue.concurrentPerform(iterations: terms.count) { t in
+      let term = terms[t]
+      do throws(PredictionError) {
+        fitted[t] =
+          .success(
+            term.isNumeric
+              ? .numeric(try Self.fitNumeric(term, values: table.numbers(term.source)!, rows: rows))
+              : .categorical(try Self.fitCategorical(term, values: Self.levels(term, table)!, rows: rows, options: options)))
+      } catch {
+        fitted[t] = .failure(error)
       }
     }
+    // The first term's error, as when they were fitted in turn.
+    var encodings: [Encoding] = []
+    for t in terms.indices { encodings.append(try fitted[t]!.get()) }
     var names: [String] = []
     var owners: [Int] = []
     for (t, encoding) in encodings.enumerated() {
@@ -120,9 +131,12 @@ public struct DesignEncoder: Sendable, Codable, Equatable {
     }
     var encoder = DesignEncoder(encodings: encodings, columnNames: names, columnTerms: owners)
     let training = try encoder.encode(table, rows: rows)
-    encoder.columnMeans = training.matrix.withUnsafeBufferPointer { x in
-      (0..<names.count).map { c in x[(c * rows.count)..<((c + 1) * rows.count)].reduce(0, +) / Double(max(rows.count, 1)) }
+    let n = rows.count
+    let means = ConcurrentSlots<Double>(repeating: 0, count: names.count)
+    DispatchQueue.concurrentPerform(iterations: names.count) { c in
+      means[c] = training.matrix.withUnsafeBufferPointer { x in x[(c * n)..<((c + 1) * n)].reduce(0, +) } / Double(max(n, 1))
     }
+    encoder.columnMeans = (0..<names.count).map { means[$0] }
     return (encoder, training)
   }
 
@@ -179,41 +193,28 @@ public struct DesignEncoder: Sendable, Codable, Equatable {
       for level in e.grouped { index[level] = e.levels.count }
       indexes.append(LevelIndex(index))
     }
-    var unseen = [[String: Int]](repeating: [:], count: encodings.count)
+    // Where each term's columns start.
+    var firstColumns: [Int] = []
+    for t in encodings.indices { firstColumns.append(columnTerms.firstIndex(of: t) ?? 0) }
+    let width = columnNames.count
+    let (levelTexts, levelIndexes, starts) = (texts, indexes, firstColumns)
+    let unseen = ConcurrentSlots<[String: Int]>(repeating: [:], count: encodings.count)
     for start in stride(from: 0, to: rows.count, by: max(blockSize, 1)) {
       let block = rows[start..<min(rows.count, start + max(blockSize, 1))]
-      var storage: [Double] = []
-      storage.reserveCapacity(block.count * columnNames.count)
-      for (t, encoding) in encodings.enumerated() {
-        switch encoding {
-        case .numeric(let e):
-          let values = numbers[t]!
-          for r in block {
-            let x = e.term.transformed(values[r])
-            storage.append(x.isNaN ? 0 : (x - e.mean) / e.standardDeviation)
-          }
-          if e.missingIndicator {
-            for r in block { storage.append(values[r].isNaN ? 1 : 0) }
-          }
-        case .categorical(let e):
-          let values = texts[t]!
-          let width = e.levels.count + (e.hasOther ? 1 : 0)
-          var column = [Int](repeating: -1, count: block.count)
-          for (i, r) in block.enumerated() {
-            let level = values[r] ?? Self.missingLevel
-            if let j = indexes[t].column(of: level) {
-              column[i] = j
-            } else {
-              unseen[t][level, default: 0] += 1
-              column[i] = e.hasOther ? e.levels.count : -1
-            }
-          }
-          for j in 0..<width {
-            for i in column.indices { storage.append(column[i] == j ? 1 : 0) }
+      let storage = [Double](unsafeUninitializedCapacity: block.count * width) { buffer, initialized in
+        // Each term fills its own columns, on a core of its own: every element is written once.
+        nonisolated(unsafe) let design = buffer
+        DispatchQueue.concurrentPerform(iterations: encodings.count) { t in
+          var index = levelIndexes[t]
+          unseen.update(t) { unseen in
+            encodeTerm(
+              t, rows: block, numbers: numbers[t], texts: levelTexts[t], index: &index, unseen: &unseen,
+              into: design.baseAddress.map { $0 + starts[t] * block.count })
           }
         }
+        initialized = block.count * width
       }
-      body(start, Matrix(rows: block.count, columns: columnNames.count, columnMajor: storage))
+      body(start, Matrix(rows: block.count, columns: width, columnMajor: storage))
     }
     var unknown: [(term: String, level: String, rows: Int)] = []
     for (t, encoding) in encodings.enumerated() {
@@ -223,25 +224,58 @@ public struct DesignEncoder: Sendable, Codable, Equatable {
     return unknown
   }
 
+  /// Writes the columns of term `t` for `rows`, one after another, from `design`
+  /// (`nil` only when there is no column at all), counting the levels training never saw in `unseen`.
+  private func encodeTerm(
+    _ t: Int, rows: ArraySlice<Int>, numbers: [Double]?, texts: [String?]?, index: inout LevelIndex,
+    unseen: inout [String: Int], into design: UnsafeMutablePointer<Double>?
+  ) {
+    var at = 0
+    func put(_ value: Double) {
+      design![at] = value
+      at += 1
+    }
+    switch encodings[t] {
+    case .numeric(let e):
+      let values = numbers!
+      for r in rows {
+        let x = e.term.transformed(values[r])
+        put(x.isNaN ? 0 : (x - e.mean) / e.standardDeviation)
+      }
+      if e.missingIndicator {
+        for r in rows { put(values[r].isNaN ? 1 : 0) }
+      }
+    case .categorical(let e):
+      let values = texts!
+      let width = e.levels.count + (e.hasOther ? 1 : 0)
+      for _ in 0..<(width * rows.count) { put(0) }
+      for (i, r) in rows.enumerated() {
+        let level = values[r] ?? Self.missingLevel
+        var j = index.column(of: level)
+        if j == nil {
+          unseen[level, default: 0] += 1
+          j = e.hasOther ? e.levels.count : -1
+        }
+        if let j, j >= 0 { design![j * rows.count + i] = 1 }
+      }
+    }
+  }
+
   // MARK: - Implementation details
 
   private static func fitNumeric(_ term: ModelTerm, values: [Double], rows: [Int]) throws(PredictionError) -> NumericEncoding {
+    // Transformed once for both sums (a logarithm costs more than the memory, which goes before the design comes).
+    let transformed = rows.map { term.transformed(values[$0]) }
     var sum = 0.0
     var present = 0
-    for r in rows {
-      let t = term.transformed(values[r])
-      if !t.isNaN {
-        sum += t
-        present += 1
-      }
+    for t in transformed where !t.isNaN {
+      sum += t
+      present += 1
     }
     guard present > 0 else { throw .invalidTerm(term: term.description, reason: "it has no value for any customer of the population") }
     let mean = sum / Double(present)
     var squares = 0.0
-    for r in rows {
-      let t = term.transformed(values[r])
-      if !t.isNaN { squares += (t - mean) * (t - mean) }
-    }
+    for t in transformed where !t.isNaN { squares += (t - mean) * (t - mean) }
     let sd = (squares / Double(present)).squareRoot()
     return NumericEncoding(term: term, mean: mean, standardDeviation: sd > 0 ? sd : 1, missingIndicator: present < rows.count)
   }
@@ -249,8 +283,8 @@ public struct DesignEncoder: Sendable, Codable, Equatable {
   private static func fitCategorical(
     _ term: ModelTerm, values: [String?], rows: [Int], options: Options
   ) throws(PredictionError) -> CategoricalEncoding {
-    var counts: [String: Int] = [:]
-    for r in rows { counts[values[r] ?? missingLevel, default: 0] += 1 }
+    var (counts, missing) = StringBits.counts(values, rows: rows)
+    if missing > 0 { counts[missingLevel, default: 0] += missing }
     guard !counts.isEmpty else { throw .invalidTerm(term: term.description, reason: "the population is empty") }
     let byFrequency = counts.sorted {
       $0.value != $1.value ? $0.value > $1.value : $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars)

@@ -1,3 +1,5 @@
+import Features
+
 /// The design column of each level of a categorical term, looked up for
 /// every row: a dictionary, with the answers for the last few strings seen
 /// kept by their bits. A column's rows repeat a handful of levels, and a
@@ -7,7 +9,7 @@
 /// strings with other bits just take the dictionary.
 struct LevelIndex {
   private let columns: [String: Int]
-  private var recent: [(bits: (UInt64, UInt64), column: Int?)] = []
+  private var recent: [(bits: StringBits, column: Int?)] = []
 
   init(_ columns: [String: Int]) {
     self.columns = columns
@@ -15,9 +17,7 @@ struct LevelIndex {
 
   /// The column of `level`, or `nil` when the term has no such level.
   mutating func column(of level: String) -> Int? {
-    let bits = withUnsafeBytes(of: level) { raw in
-      (raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-    }
+    let bits = StringBits(level)
     for entry in recent where entry.bits == bits { return entry.column }
     let column = columns[level]
     if recent.count < 16 { recent.append((bits, column)) }

@@ -1,5 +1,6 @@
 import CMemory
 import DataIngest
+import Dispatch
 import Features
 import LinearAlgebra
 import Models
@@ -142,6 +143,10 @@ public struct OutcomeStudy: Sendable {
 
     progress("fit as of \(DayNumber.isoString(t))")
     let fitted = try fit(terms: terms, on: fitting, columns: columns, keepDesign: keepDesign)
+    // The validation's, the fingerprint's, the design's and the scores' customers: one array, made only now so
+    // that it takes no memory beside the fit's design.
+    let fittingIDs = fitting.rows.map { fitting.table.customerIDs[$0] }
+    validation?.customerIDs = fittingIDs
     warnings += fitted.regression.diagnostics.map(\.description)
     let cut = threshold.threshold(labels: fitting.labels, probabilities: fitted.probabilities)
     let inSample = try metrics(labels: fitting.labels, probabilities: fitted.probabilities, threshold: cut)
@@ -149,14 +154,16 @@ public struct OutcomeStudy: Sendable {
       outcome: outcome, formula: ModelFormula(outcome: outcome.labelName, terms: terms), horizon: horizon,
       lookback: lookback, trainedAsOf: DayNumber.isoString(t), encoder: fitted.encoder, regression: fitted.regression,
       threshold: cut, bands: bands,
-      training: TrainingFingerprint(customers: fitting.table.count, customerIDs: fitting.rows.map { fitting.table.customerIDs[$0] }),
+      training: TrainingFingerprint(customers: fitting.table.count, customerIDs: fittingIDs),
       toolVersion: toolVersion)
-    let profiles = Self.mainTerms(model, count: 5).map {
-      FactorProfile(term: $0, table: fitting.table, rows: fitting.rows, labels: fitting.labels)
+    let mainTerms = Self.mainTerms(model, count: 5)
+    let profiled = fitting
+    let profiles = Self.concurrentMap(mainTerms.count) {
+      FactorProfile(term: mainTerms[$0], table: profiled.table, rows: profiled.rows, labels: profiled.labels)
     }
     let design = fitted.design.map {
       OutcomeStudyResult.Design(
-        customerIDs: fitting.rows.map { fitting.table.customerIDs[$0] }, labels: fitting.labels, matrix: $0.matrix,
+        customerIDs: fittingIDs, labels: fitting.labels, matrix: $0.matrix,
         columnNames: fitted.encoder.columnNames)
     }
     let fitSummary = OutcomeStudyResult.Fit(
@@ -169,7 +176,7 @@ public struct OutcomeStudy: Sendable {
     if s == t && !terms.contains(where: { $0.source == "churn" || $0.source == "purchase" }) {
       // The customers as of T are the fitting population: its table is at hand.
       scores = OutcomeStudyResult.Scores(
-        asOf: s, customerIDs: fitting.rows.map { fitting.table.customerIDs[$0] }, excluded: fitting.excluded,
+        asOf: s, customerIDs: fittingIDs, excluded: fitting.excluded,
         scores: try model.score(fitting.table, rows: fitting.rows))
     } else {
       scores = try score(model, data, asOf: s, warnings: &warnings)
@@ -195,7 +202,8 @@ public struct OutcomeStudy: Sendable {
     return terms
   }
 
-  /// The out-of-time figures of `model` (fitted as of `v`, see ``validationModel(_:asOf:terms:columns:warnings:)``) on `target`.
+  /// The out-of-time figures of `model` (fitted as of `v`, see ``validationModel(_:asOf:terms:columns:warnings:)``) on `target`,
+  /// but for the customer ids, which ``run(_:toolVersion:progress:)`` sets after the fit.
   private func validate(
     _ model: (encoder: DesignEncoder, regression: LogisticRegressionResult, threshold: Double), fitAsOf v: Int32,
     on target: LabelledSample, warnings: inout [String]
@@ -211,11 +219,23 @@ public struct OutcomeStudy: Sendable {
       warnings.append("validation: \(unknown.rows) customers have \(unknown.term) = \(unknown.level), unseen as of \(DayNumber.isoString(v))")
     }
     let labels = target.labels
+    let scored = probabilities
+    // Each summary sorts the probabilities on its own: the three side by side.
+    let metrics = ConcurrentSlots<Result<BinaryClassificationMetrics, ModelError>?>(repeating: nil, count: 1)
+    let calibration = ConcurrentSlots<Result<CalibrationTable, ModelError>?>(repeating: nil, count: 1)
+    let gains = ConcurrentSlots<Result<GainsTable, ModelError>?>(repeating: nil, count: 1)
+    DispatchQueue.concurrentPerform(iterations: 3) { task in
+      switch task {
+      case 0: metrics[0] = Result { () throws(ModelError) in try BinaryClassificationMetrics(labels: labels, probabilities: scored, threshold: cut) }
+      case 1: calibration[0] = Result { () throws(ModelError) in try CalibrationTable(labels: labels, probabilities: scored) }
+      default: gains[0] = Result { () throws(ModelError) in try GainsTable(labels: labels, probabilities: scored) }
+      }
+    }
     return OutcomeStudyResult.Validation(
-      fitAsOf: v, scoredAsOf: target.asOf, customerIDs: target.rows.map { target.table.customerIDs[$0] }, labels: labels,
-      probabilities: probabilities, metrics: try metrics(labels: labels, probabilities: probabilities, threshold: cut),
-      calibration: try Self.wrap { () throws(ModelError) in try CalibrationTable(labels: labels, probabilities: probabilities) },
-      gains: try Self.wrap { () throws(ModelError) in try GainsTable(labels: labels, probabilities: probabilities) },
+      fitAsOf: v, scoredAsOf: target.asOf, customerIDs: [], labels: labels,
+      probabilities: probabilities, metrics: try Self.wrap { () throws(ModelError) in try metrics[0]!.get() },
+      calibration: try Self.wrap { () throws(ModelError) in try calibration[0]!.get() },
+      gains: try Self.wrap { () throws(ModelError) in try gains[0]!.get() },
       bands: Self.bandRates(bands, labels: labels, probabilities: probabilities))
   }
 
@@ -359,6 +379,13 @@ public struct OutcomeStudy: Sendable {
       if label { positives[b] += 1 }
     }
     return bands.names.indices.map { OutcomeStudyResult.BandRate(band: $0, count: counts[$0], positives: positives[$0]) }
+  }
+
+  /// `body` of `0..<count`, computed on all cores, in order.
+  static func concurrentMap<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    let slots = ConcurrentSlots<T?>(repeating: nil, count: count)
+    DispatchQueue.concurrentPerform(iterations: count) { slots[$0] = body($0) }
+    return (0..<count).map { slots[$0]! }
   }
 
   static func wrap<T>(_ body: () throws(ModelError) -> T) throws(PredictionError) -> T {

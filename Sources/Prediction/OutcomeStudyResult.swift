@@ -24,7 +24,8 @@ public struct OutcomeStudyResult: Sendable {
     public let fitAsOf: Int32
     /// The day its scores are as of (the fit's T).
     public let scoredAsOf: Int32
-    public let customerIDs: [String]
+    /// Set once the fit is done (the same customers as its own, in one array; see ``OutcomeStudy``).
+    public internal(set) var customerIDs: [String]
     public let labels: [Bool]
     public let probabilities: [Double]
     public let metrics: BinaryClassificationMetrics

@@ -1,5 +1,7 @@
+import Dispatch
 import Features
 import LinearAlgebra
+import Models
 
 /// Why one customer's score is high: a term that pushes their log-odds up,
 /// and by how much, relative to the average training customer.
@@ -70,45 +72,76 @@ public struct ReasonCoder: Sendable {
 
     /// Appends the reasons of `rows`, whose design is `matrix` (one row each).
     mutating func add(rows: ArraySlice<Int>, design matrix: Matrix) {
-      let (coder, sources, texts) = (coder, sources, texts)
-      let encoder = coder.encoder
-      let coefficients = coder.coefficients
+      let (coder, sources, texts, count) = (coder, sources, texts, count)
       let n = rows.count
-      let first = rows.startIndex
-      let terms = encoder.encodings.count
       let block = 4096
-      var contribution = [Double](repeating: 0, count: block * terms)
-      matrix.withUnsafeBufferPointer { x in
-        for start in stride(from: 0, to: n, by: block) {
-          let end = min(n, start + block)
-          for i in 0..<(contribution.count) { contribution[i] = 0 }
-          for c in 0..<encoder.columnNames.count where coefficients[c] != 0 {
-            let beta = coefficients[c]
-            let mean = encoder.columnMeans[c]
-            let t = encoder.columnTerms[c]
-            let column = c * n
-            for i in start..<end { contribution[t * block + (i - start)] += beta * (x[column + i] - mean) }
-          }
-          var best: [(Int, Double)] = []
-          best.reserveCapacity(count + 1)
-          for i in start..<end {
-            best.removeAll(keepingCapacity: true)
-            for t in 0..<terms {
-              let value = contribution[t * block + (i - start)]
-              guard value > 0 else { continue }
-              if best.count < count || value > best[best.count - 1].1 {
-                let at = best.firstIndex { value > $0.1 } ?? best.count
-                best.insert((t, value), at: at)
-                if best.count > count { best.removeLast() }
-              }
-            }
-            reasons.append(best.lazy.map { t, value in
-              (t, value, coder.detail(t, row: rows[first + i], source: sources[t], text: texts[t]))
-            })
-          }
+      // The blocks of rows are worked out side by side, each into its own lists, and appended in order.
+      let blocks = stride(from: 0, to: n, by: block).map { $0..<min(n, $0 + block) }
+      let picked = ConcurrentSlots<Picked>(repeating: Picked(), count: blocks.count)
+      DispatchQueue.concurrentPerform(iterations: blocks.count) { b in
+        picked[b] = coder.pick(
+          rows: rows, block: blocks[b], design: matrix, count: count, sources: sources, texts: texts)
+      }
+      for b in blocks.indices {
+        let found = picked[b]
+        for i in found.ends.indices {
+          let range = (i == 0 ? 0 : found.ends[i - 1])..<found.ends[i]
+          reasons.append(range.lazy.map { (found.terms[$0], found.contributions[$0], found.details[$0]) })
         }
       }
     }
+  }
+
+  /// The reasons of the rows of one block: for each row, where its reasons
+  /// end in the lists (strongest first).
+  struct Picked: Sendable {
+    var ends: [Int] = []
+    var terms: [Int] = []
+    var contributions: [Double] = []
+    var details: [ReasonCode.Detail] = []
+  }
+
+  /// The reasons of `rows[block]` (offsets into `rows` and the design's rows).
+  fileprivate func pick(
+    rows: ArraySlice<Int>, block: Range<Int>, design matrix: Matrix, count: Int, sources: [[Double]?],
+    texts: [[String?]?]
+  ) -> Picked {
+    let n = rows.count
+    let first = rows.startIndex
+    let terms = encoder.encodings.count
+    let size = block.count
+    var contribution = [Double](repeating: 0, count: size * terms)
+    matrix.withUnsafeBufferPointer { x in
+      for c in 0..<encoder.columnNames.count where coefficients[c] != 0 {
+        let beta = coefficients[c]
+        let mean = encoder.columnMeans[c]
+        let t = encoder.columnTerms[c]
+        let column = c * n
+        for i in block { contribution[t * size + (i - block.lowerBound)] += beta * (x[column + i] - mean) }
+      }
+    }
+    var picked = Picked()
+    var best: [(Int, Double)] = []
+    best.reserveCapacity(count + 1)
+    for i in block {
+      best.removeAll(keepingCapacity: true)
+      for t in 0..<terms {
+        let value = contribution[t * size + (i - block.lowerBound)]
+        guard value > 0 else { continue }
+        if best.count < count || value > best[best.count - 1].1 {
+          let at = best.firstIndex { value > $0.1 } ?? best.count
+          best.insert((t, value), at: at)
+          if best.count > count { best.removeLast() }
+        }
+      }
+      for (t, value) in best {
+        picked.terms.append(t)
+        picked.contributions.append(value)
+        picked.details.append(detail(t, row: rows[first + i], source: sources[t], text: texts[t]))
+      }
+      picked.ends.append(picked.terms.count)
+    }
+    return picked
   }
 
   fileprivate func detail(_ t: Int, row: Int, source: [Double]?, text: [String?]?) -> ReasonCode.Detail {

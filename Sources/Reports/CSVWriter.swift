@@ -121,6 +121,57 @@ public struct CSVWriter {
     if buffer.count >= flushThreshold { try flush() }
   }
 
+  /// Appends the cells of `rows` of `column` (``columns``[`index`]) one
+  /// after another, without delimiters, and where each ends in the buffer
+  /// to `ends`: one column of a piece of a file written column by column.
+  ///
+  /// - Throws: ``ReportError/formulaCell(column:row:value:)`` for the first
+  ///   rejected cell (`row` counted from 1, as ``writeRow(_:)`` counts).
+  mutating func appendCells(of column: CSVColumn, index: Int, rows: Range<Int>, ends: inout [Int32]) throws(ReportError) {
+    switch column.cells {
+    case .number(let value):
+      for row in rows {
+        appendNumber(value(row))
+        ends.append(Int32(buffer.count))
+      }
+    case .integer(let value):
+      for row in rows {
+        appendInteger(value(row))
+        ends.append(Int32(buffer.count))
+      }
+    case .text(let value):
+      for row in rows {
+        if let text = value(row) { try appendText(text, column: index, row: row + 1) }
+        ends.append(Int32(buffer.count))
+      }
+    case .choice(let choices, let pick):
+      // Each choice's bytes, one after another (`nil` where the guard rejects it).
+      var scratch = CSVWriter(columns: columns, format: format, rowsBefore: 0)
+      var bounds: [Range<Int>?] = []
+      for choice in choices {
+        let start = scratch.buffer.count
+        do throws(ReportError) {
+          if let choice { try scratch.appendText(choice, column: index, row: 0) }
+          bounds.append(start..<scratch.buffer.count)
+        } catch {
+          bounds.append(nil)
+        }
+      }
+      var rejected: Int? = nil
+      scratch.buffer.withUnsafeBufferPointer { bytes in
+        for row in rows {
+          guard let cell = bounds[pick(row)] else {
+            rejected = row
+            return
+          }
+          buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cell]))
+          ends.append(Int32(buffer.count))
+        }
+      }
+      if let rejected { throw .formulaCell(column: columns[index], row: rejected + 1, value: choices[pick(rejected)] ?? "") }
+    }
+  }
+
   /// Hands the remaining bytes to the sink. Call once after the last row.
   public mutating func finish() throws(ReportError) {
     try flush()
@@ -133,9 +184,13 @@ public struct CSVWriter {
   }
 
   private mutating func appendText(_ text: String, column: Int, row: Int) throws(ReportError) {
-    if let delimiterByte, Self.isPlain(text, delimiter: delimiterByte) {
-      buffer += text.utf8
-      return
+    if let delimiterByte {
+      let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+        guard Self.isPlain(bytes, delimiter: delimiterByte) else { return false }
+        buffer.append(contentsOf: bytes)
+        return true
+      }
+      if plain == true { return }
     }
     guard let safe = format.formulaGuard.neutralize(text) else {
       throw .formulaCell(column: columns[column], row: row, value: text)
@@ -144,20 +199,27 @@ public struct CSVWriter {
   }
 
   /// Whether `text` goes out as it is, seen in one pass over its bytes: it
-  /// starts with a printable ASCII character that triggers no formula, and
-  /// holds no NUL (the formula guard's other test), quote, line break or
-  /// delimiter (what would need quotes). Most cells of a million-row file do.
-  private static func isPlain(_ text: String, delimiter: UInt8) -> Bool {
-    var bytes = text.utf8.makeIterator()
-    guard let first = bytes.next() else { return true }
-    guard first > 0x20, first < 0x80, first != UInt8(ascii: "="), first != UInt8(ascii: "+"),
-      first != UInt8(ascii: "-"), first != UInt8(ascii: "@"), first != UInt8(ascii: "\""), first != delimiter
-    else { return false }
-    while let byte = bytes.next() {
-      if byte <= UInt8(ascii: "\"") || byte == delimiter {
-        // Below the quote only NUL, CR and LF matter; tabs and spaces are plain inside a cell.
-        if byte == 0 || byte == 0x0D || byte == 0x0A || byte == UInt8(ascii: "\"") || byte == delimiter { return false }
-      }
+  /// starts with a character that triggers no formula and is no blank the
+  /// guard looks past (printable ASCII other than `=+-@`, or a non-ASCII
+  /// character other than U+00A0, U+3000 and the full-width `＝＋－＠`),
+  /// and holds no NUL (the formula guard's other test), quote, line break
+  /// or delimiter (what would need quotes). Most cells of a million-row file do.
+  private static func isPlain(_ text: UnsafeBufferPointer<UInt8>, delimiter: UInt8) -> Bool {
+    guard let first = text.first else { return true }
+    if first < 0x80 {
+      guard first > 0x20, first != UInt8(ascii: "="), first != UInt8(ascii: "+"), first != UInt8(ascii: "-"),
+        first != UInt8(ascii: "@"), first != UInt8(ascii: "\""), first != delimiter
+      else { return false }
+    } else if text.count >= 2 && first == 0xC2 && text[1] == 0xA0 {
+      return false  // U+00A0
+    } else if text.count >= 3 && ((first == 0xE3 && text[1] == 0x80 && text[2] == 0x80)
+      || (first == 0xEF && text[1] == 0xBC && [0x9D, 0x8B, 0x8D, 0xA0].contains(text[2])))
+    {
+      return false  // U+3000, U+FF1D, U+FF0B, U+FF0D, U+FF20
+    }
+    for byte in text.dropFirst() where byte <= UInt8(ascii: "\"") || byte == delimiter {
+      // Below the quote only NUL, CR and LF matter; tabs and spaces are plain inside a cell.
+      if byte == 0 || byte == 0x0D || byte == 0x0A || byte == UInt8(ascii: "\"") || byte == delimiter { return false }
     }
     return true
   }

@@ -20,11 +20,7 @@ extension FeaturesReport {
   /// Customers per class of `column`, in `order` (names not in it after, by count), `nil` last.
   private func classCounts(_ column: String, order: [String]) -> [(name: String?, count: Int)]? {
     guard let values = table.text(column) else { return nil }
-    var counts: [String: Int] = [:]
-    var missing = 0
-    for value in values {
-      if let value { counts[value, default: 0] += 1 } else { missing += 1 }
-    }
+    let (counts, missing) = StringBits.counts(values)
     let known = order.filter { counts[$0] != nil }
     let others = counts.keys.filter { !order.contains($0) }.sorted { (counts[$0]!, $1) > (counts[$1]!, $0) }
     return (known + others).map { ($0, counts[$0]!) } + (missing > 0 ? [(nil, missing)] : [])

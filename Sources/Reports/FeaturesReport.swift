@@ -106,11 +106,7 @@ public struct FeaturesReport {
   static let classColumns: Set<String> = ["rfm_segment", "value_tier", "lifecycle_stage", "region", "economic_zone", "member_tier", "gender"]
 
   private func classTable(_ values: [String?]) -> String {
-    var counts: [String: Int] = [:]
-    var missing = 0
-    for value in values {
-      if let value { counts[value, default: 0] += 1 } else { missing += 1 }
-    }
+    let (counts, missing) = StringBits.counts(values)
     let total = values.count
     var table = ReportTable(title: "", columns: [language.pick("class", "类别"), language.pick("customers", "人数"), language.pick("share", "占比")])
     for (value, count) in counts.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {

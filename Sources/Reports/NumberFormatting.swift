@@ -49,10 +49,6 @@ public enum NumberFormatting {
     return true
   }
 
-  /// Powers of ten exact as doubles, up to the largest `shortDecimal` tries.
-  @usableFromInline
-  static let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { value, _ in value * 10 } }
-
   /// `magnitude` as `digits / 10^decimals` with the fewest decimals, when
   /// `digits < 2^50`: whole numbers, money and counts, most of a feature table.
   ///
@@ -63,17 +59,47 @@ public enum NumberFormatting {
   /// only one of them reads back. `digits / 10^decimals` is one correctly
   /// rounded division, as parsing the text is. `nil` otherwise (17 digits
   /// of a probability), for ``appendDescribed(_:to:)``.
+  ///
+  /// When some count of decimals works, the most tried (`m`, the last below
+  /// 2^50) works too: `magnitude · 10^m` is then within 1/8 + 1/16 of
+  /// `digits · 10^(m − decimals)` (half an ulp of `magnitude`, scaled, and the
+  /// product's rounding), so it rounds to that whole number, whose division
+  /// gives `magnitude` back. A value that fails there is handed on after one
+  /// try instead of sixteen.
   @inlinable
   static func shortDecimal(_ magnitude: Double) -> (digits: UInt, decimals: Int)? {
     let limit = 1_125_899_906_842_624.0  // 2^50
-    for decimals in 0..<powersOfTen.count {
-      let power = powersOfTen[decimals]
-      let scaled = magnitude * power
-      guard scaled < limit else { return nil }
-      let digits = scaled.rounded()
-      if digits / power == magnitude { return (UInt(digits), decimals) }
+    // Whole numbers and cents are found before the test of the most decimals is worth making. Powers of
+    // ten up to 10^15 are exact, and so are their products and quotients by 10.
+    let quick = 3
+    var power = 1.0
+    for decimals in 0..<quick {
+      guard let digits = exactDigits(magnitude, power: power, below: limit) else { return nil }
+      if digits >= 0 { return (UInt(digits), decimals) }
+      power *= 10
     }
-    return nil
+    var most = 15
+    var mostPower = 1e15
+    while most >= quick && magnitude * mostPower >= limit {
+      most -= 1
+      mostPower /= 10
+    }
+    guard most >= quick, let digits = exactDigits(magnitude, power: mostPower, below: limit), digits >= 0 else { return nil }
+    for decimals in quick..<most {
+      if let digits = exactDigits(magnitude, power: power, below: limit), digits >= 0 { return (UInt(digits), decimals) }
+      power *= 10
+    }
+    return (UInt(digits), most)
+  }
+
+  /// The whole number `magnitude · power` when it divides back to
+  /// `magnitude`, -1 when it does not, `nil` when it is not below `limit`.
+  @inlinable
+  static func exactDigits(_ magnitude: Double, power: Double, below limit: Double) -> Double? {
+    let scaled = magnitude * power
+    guard scaled < limit else { return nil }
+    let digits = scaled.rounded()
+    return digits / power == magnitude ? digits : -1
   }
 
   /// `digits` with a decimal point `decimals` digits from the right (`0.0031` for 31 and 4).
@@ -103,47 +129,71 @@ public enum NumberFormatting {
   /// leading or trailing zero beyond the point's neighbours.
   @usableFromInline
   static func appendDescribed(_ magnitude: Double, to bytes: inout [UInt8]) {
-    // `description` is "d.ddd" or "d.ddde±x" with the shortest digits.
-    let text = magnitude.description
-    var digits: [UInt8] = []
-    digits.reserveCapacity(24)
-    var point: Int? = nil
-    var exponent = 0
-    var exponentSign = 1
-    var inExponent = false
-    for byte in text.utf8 {
-      switch byte {
-      case UInt8(ascii: "."): point = digits.count
-      case UInt8(ascii: "e"), UInt8(ascii: "E"): inExponent = true
-      case UInt8(ascii: "-") where inExponent: exponentSign = -1
-      case UInt8(ascii: "+"): break
-      default:
-        if inExponent { exponent = exponent * 10 + Int(byte - UInt8(ascii: "0")) } else { digits.append(byte) }
-      }
-    }
-    // Where the decimal point falls, counted in digits from the left.
-    var position = (point ?? digits.count) + exponentSign * exponent
-    var start = 0
-    while start < digits.count && digits[start] == UInt8(ascii: "0") {
-      start += 1
-      position -= 1
-    }
-    var end = digits.count
-    while end > start && digits[end - 1] == UInt8(ascii: "0") { end -= 1 }
-    let significant = digits[start..<end]
+    // `write(to:)` hands over the text of `description` without making a String.
+    var stream = DescriptionStream()
+    swap(&stream.bytes, &bytes)
+    magnitude.write(to: &stream)
+    swap(&stream.bytes, &bytes)
+  }
 
-    let zero = UInt8(ascii: "0")
-    if position <= 0 {
-      bytes += [zero, UInt8(ascii: ".")]
-      bytes += repeatElement(zero, count: -position)
-      bytes += significant
-    } else if position >= significant.count {
-      bytes += significant
-      bytes += repeatElement(zero, count: position - significant.count)
-    } else {
-      bytes += significant.prefix(position)
-      bytes.append(UInt8(ascii: "."))
-      bytes += significant.dropFirst(position)
+  /// Receives the text of a `description`, "d.ddd" or "d.ddde±x" with the
+  /// shortest digits, and appends it without an exponent to ``bytes``.
+  struct DescriptionStream: TextOutputStream {
+    var bytes: [UInt8] = []
+
+    mutating func write(_ string: String) {
+      var string = string
+      string.withUTF8 { _writeASCII($0) }
+    }
+
+    mutating func _writeASCII(_ text: UnsafeBufferPointer<UInt8>) {
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.count) { digits in
+        var count = 0
+        var point: Int? = nil
+        var exponent = 0
+        var exponentSign = 1
+        var inExponent = false
+        for byte in text {
+          switch byte {
+          case UInt8(ascii: "."): point = count
+          case UInt8(ascii: "e"), UInt8(ascii: "E"): inExponent = true
+          case UInt8(ascii: "-") where inExponent: exponentSign = -1
+          case UInt8(ascii: "+"): break
+          default:
+            if inExponent {
+              exponent = exponent * 10 + Int(byte - UInt8(ascii: "0"))
+            } else {
+              digits[count] = byte
+              count += 1
+            }
+          }
+        }
+        // Where the decimal point falls, counted in digits from the left.
+        var position = (point ?? count) + exponentSign * exponent
+        var start = 0
+        while start < count && digits[start] == UInt8(ascii: "0") {
+          start += 1
+          position -= 1
+        }
+        var end = count
+        while end > start && digits[end - 1] == UInt8(ascii: "0") { end -= 1 }
+        let significant = UnsafeBufferPointer(rebasing: digits[start..<end])
+
+        let zero = UInt8(ascii: "0")
+        if position <= 0 {
+          bytes.append(zero)
+          bytes.append(UInt8(ascii: "."))
+          bytes += repeatElement(zero, count: -position)
+          bytes += significant
+        } else if position >= significant.count {
+          bytes += significant
+          bytes += repeatElement(zero, count: position - significant.count)
+        } else {
+          bytes += significant.prefix(position)
+          bytes.append(UInt8(ascii: "."))
+          bytes += significant.dropFirst(position)
+        }
+      }
     }
   }
 

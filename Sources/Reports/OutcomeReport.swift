@@ -1,4 +1,5 @@
 import DataIngest
+import Dispatch
 import Features
 import LinearAlgebra
 import Models
@@ -103,13 +104,13 @@ public struct OutcomeReport: Sendable {
   public func writeValidation(to path: String) throws(ReportError) {
     guard let validation = result.validation else { return }
     try CSVWriter.writeFile(
-      at: path, columns: ["customer_id", result.model.outcome.labelName, "probability"],
-      rowCount: validation.customerIDs.count
-    ) { i, cells in
-      cells[0] = .text(validation.customerIDs[i])
-      cells[1] = .integer(validation.labels[i] ? 1 : 0)
-      cells[2] = .number(validation.probabilities[i])
-    }
+      at: path,
+      columns: [
+        .text("customer_id") { validation.customerIDs[$0] },
+        .integer(result.model.outcome.labelName) { validation.labels[$0] ? 1 : 0 },
+        .number("probability") { validation.probabilities[$0] },
+      ],
+      rowCount: validation.customerIDs.count)
   }
 
   /// Writes `scores.csv`: customer_id, probability, risk_band and three reason codes.
@@ -123,27 +124,36 @@ public struct OutcomeReport: Sendable {
   public static func writeScores(
     _ scores: OutcomeModel.Scores, customerIDs: [String], bands: RiskBands, language: ReportLanguage, to path: String
   ) throws(ReportError) {
-    // A million customers share a few thousand reasons: each is worded once.
-    var worded: [ReasonWording: String] = [:]
-    let texts = (0..<3).map { r in
-      scores.reasons.indices.map { i -> String? in
-        guard let reason = scores.reasons.reason(r, of: i) else { return nil }
+    // A million customers share a few thousand reasons: each is worded once, and a customer's reasons are
+    // indexes into the wordings of their rank (0: none). The ranks are worded side by side.
+    let ranks = ConcurrentSlots<(wordings: [String?], numbers: [Int32])>(repeating: ([nil], []), count: 3)
+    DispatchQueue.concurrentPerform(iterations: 3) { r in
+      var wordings: [String?] = [nil]
+      var numbered: [ReasonWording: Int32] = [:]
+      let numbers = scores.reasons.indices.map { i -> Int32 in
+        guard let reason = scores.reasons.reason(r, of: i) else { return 0 }
         let key = ReasonWording(term: reason.term, detail: reason.detail)
-        if let text = worded[key] { return text }
-        let text = reasonText(reason, language)
-        worded[key] = text
-        return text
+        if let number = numbered[key] { return number }
+        let number = Int32(wordings.count)
+        wordings.append(reasonText(reason, language))
+        numbered[key] = number
+        return number
       }
+      ranks[r] = (wordings, numbers)
     }
+    let probabilities = scores.probabilities
+    let bandIndexes = scores.bands
     try CSVWriter.writeFile(
-      at: path, columns: ["customer_id", "probability", "risk_band", "reason_1", "reason_2", "reason_3"],
-      rowCount: customerIDs.count
-    ) { i, cells in
-      cells[0] = .text(customerIDs[i])
-      cells[1] = .number(scores.probabilities[i])
-      cells[2] = .text(bands.names[scores.bands[i]])
-      for r in 0..<3 { cells[3 + r] = ReportCell(texts[r][i]) }
-    }
+      at: path,
+      columns: [
+        .text("customer_id") { customerIDs[$0] },
+        .number("probability") { probabilities[$0] },
+        .choice("risk_band", among: bands.names) { bandIndexes[$0] },
+      ] + (0..<3).map { r in
+        let numbers = ranks[r].numbers
+        return .choice("reason_\(r + 1)", among: ranks[r].wordings) { Int(numbers[$0]) }
+      },
+      rowCount: customerIDs.count)
   }
 
   /// What the text of a reason depends on (not its contribution).
@@ -155,15 +165,14 @@ public struct OutcomeReport: Sendable {
   /// Writes `--export-design`: customer_id, the label and each design column as fitted.
   public func writeDesign(to path: String) throws(ReportError) {
     guard let design = result.design else { return }
-    let n = design.customerIDs.count
-    let p = design.columnNames.count
+    let matrix = design.matrix
     try CSVWriter.writeFile(
-      at: path, columns: ["customer_id", result.model.outcome.labelName] + design.columnNames, rowCount: n
-    ) { i, cells in
-      cells[0] = .text(design.customerIDs[i])
-      cells[1] = .integer(design.labels[i] ? 1 : 0)
-      for c in 0..<p { cells[2 + c] = .number(design.matrix[i, c]) }
-    }
+      at: path,
+      columns: [
+        .text("customer_id") { design.customerIDs[$0] },
+        .integer(result.model.outcome.labelName) { design.labels[$0] ? 1 : 0 },
+      ] + design.columnNames.enumerated().map { c, name in .number(name) { matrix[$0, c] } },
+      rowCount: design.customerIDs.count)
   }
 
   /// A reason code in words: "days since last purchase high (212)", "地区：西北".

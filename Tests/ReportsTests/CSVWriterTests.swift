@@ -71,4 +71,80 @@ import TestSupport
     #expect(lines.count == 20_001)
     #expect(lines.last == "C19999,2499.875")
   }
+
+  /// Awkward cells of every kind: formulas, quotes, delimiters, line breaks, Chinese text, the blanks the
+  /// guard looks past, full-width triggers, NUL, long decimals, NaN and infinities.
+  static let awkwardTexts: [String?] = [
+    "plain", "=1+1", "-x", "@a", "+b", "a,b", "say \"hi\"", "two\nlines", "cr\rhere", "山东", "华东,华南", "\u{00A0}=1",
+    "\u{3000}x", "＝1", "＋1", "－1", "＠x", "ａ", "tab\tin", "\tlead", " lead", "nul\u{0}in", "", nil, "'quoted", ";",
+  ]
+  static let awkwardNumbers: [Double] = [
+    0, -0.0, 1, -1, 0.1 + 0.2, 1e-7, 1.5e20, 870.2108333333334, 0.6932411783877152, .nan, .infinity, -.infinity,
+    10442.53, 1_125_899_906_842_623, 1e-300, 123.456, 2.5e-5,
+  ]
+
+  @Test(
+    "files written column by column have the bytes of rows of report cells",
+    arguments: [
+      CSVFormat(), CSVFormat(delimiter: ";", lineEnding: .crlf, byteOrderMark: true), CSVFormat(delimiter: "."),
+      CSVFormat(delimiter: "\t", formulaGuard: .strip), CSVFormat(delimiter: "，"),
+    ])
+  func columnsMatchRows(format: CSVFormat) throws {
+    let scratch = TemporaryDirectory()
+    let texts = Self.awkwardTexts
+    let numbers = Self.awkwardNumbers
+    // Enough rows for several pieces and rounds of the file writer.
+    let n = 70_000
+    let choices: [String?] = ["low", "=high", nil, "华东"]
+    let columns: [CSVColumn] = [
+      .text("id") { "C\($0)" },
+      .text("text") { texts[$0 % texts.count] },
+      .number("x") { numbers[$0 % numbers.count] },
+      .integer("k") { $0 % 7 - 3 },
+      .choice("band", among: choices) { $0 % choices.count },
+    ]
+    try CSVWriter.writeFile(at: scratch.path + "/columns.csv", columns: columns, format: format, rowCount: n)
+    try CSVWriter.writeFile(
+      at: scratch.path + "/rows.csv", columns: columns.map(\.name), format: format, rowCount: n
+    ) { i, cells in
+      cells[0] = .text("C\(i)")
+      cells[1] = ReportCell(texts[i % texts.count])
+      cells[2] = .number(numbers[i % numbers.count])
+      cells[3] = .integer(i % 7 - 3)
+      cells[4] = ReportCell(choices[i % choices.count])
+    }
+    let columnBytes = try Data(contentsOf: URL(fileURLWithPath: scratch.path + "/columns.csv"))
+    let rowBytes = try Data(contentsOf: URL(fileURLWithPath: scratch.path + "/rows.csv"))
+    #expect(columnBytes.count > n * 10)
+    #expect(columnBytes == rowBytes)
+  }
+
+  @Test("a file written column by column names the first rejected cell in row order, and is not left behind")
+  func columnsRejectFirstRow() throws {
+    let scratch = TemporaryDirectory()
+    let path = scratch.path + "/out.csv"
+    let format = CSVFormat(formulaGuard: .reject)
+    // Row 70,001 (index 70,000) is rejected in column "b" and row 70,002 in column "a": "b" is named.
+    let columns: [CSVColumn] = [
+      .text("a") { $0 == 70_001 || $0 == 75_000 ? "=a" : "a" },
+      .choice("b", among: ["ok", "@b"]) { $0 == 70_000 ? 1 : 0 },
+      .number("c") { Double($0) },
+    ]
+    #expect(throws: ReportError.formulaCell(column: "b", row: 70_001, value: "@b")) {
+      try CSVWriter.writeFile(at: path, columns: columns, format: format, rowCount: 80_000)
+    }
+    #expect(throws: ReportError.formulaCell(column: "a", row: 2, value: "=a")) {
+      try CSVWriter.writeFile(
+        at: path, columns: [.number("x") { Double($0) }, .text("a") { $0 == 1 ? "=a" : "a" }], format: format, rowCount: 3)
+    }
+    #expect(scratch.contents("out.csv") == nil)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
+  }
+
+  @Test("an empty file written column by column has only its header")
+  func columnsEmpty() throws {
+    let scratch = TemporaryDirectory()
+    try CSVWriter.writeFile(at: scratch.path + "/empty.csv", columns: [.text("id") { _ in nil }, .number("x") { _ in 0 }], rowCount: 0)
+    #expect(scratch.contents("empty.csv") == "id,x\n")
+  }
 }

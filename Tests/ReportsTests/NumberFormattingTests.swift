@@ -75,6 +75,11 @@ import Testing
       let cents = Double(generator.next() % 100_000_000) - 50_000_000
       let places = Double([1, 10, 100, 1_000, 1_000_000][Int(generator.next() % 5)])
       values += [cents / places, cents / 100 + cents / 100_000, cents / 7, cents * 0.01 * 3]
+      // Any double, and decimals with up to 15 places near 2^50, where the one try at the most places decides.
+      let any = Double(bitPattern: generator.next())
+      if any.isFinite { values.append(any) }
+      let places15 = Double([1e3, 1e6, 1e9, 1e12, 1e15][Int(generator.next() % 5)])
+      values.append(Double(generator.next() % (1 << 50)) / places15)
     }
     for value in values {
       var fast: [UInt8] = []
