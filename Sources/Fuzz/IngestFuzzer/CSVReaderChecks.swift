@@ -45,25 +45,52 @@ enum CSVReaderChecks {
         small.records == large.records,
         "CSVReader: chunks of \(fuzzCase.smallChunkSize) and one chunk give different records")
     }
+    // Records after the first, a block at a time: the same records, or a failure too.
+    let blocks = read(
+      path,
+      CSVReaderOptions(
+        delimiter: small.delimiter ?? fuzzCase.delimiter, encoding: small.encoding ?? fuzzCase.encoding,
+        chunkSize: fuzzCase.smallChunkSize),
+      inBlocks: true)
+    precondition(
+      (blocks.error == nil) == (small.error == nil),
+      "CSVReader: blocks give \(String(describing: blocks.error)), next() gives \(String(describing: small.error))")
+    precondition(
+      small.error != nil || blocks.records == small.records,
+      "CSVReader: records read in blocks differ from those next() reads")
     checkLines(small.records, lineCount: fuzzCase.lineCount)
     checkRoundTrip(small.records, chunkSize: fuzzCase.smallChunkSize)
   }
 
   /// Reads the whole file; with `checkingFields`, puts every field through
-  /// the field parsers' checks on the way.
-  private static func read(_ path: String, _ options: CSVReaderOptions, checkingFields: Bool = false) -> Reading {
+  /// the field parsers' checks on the way; `inBlocks`, reads the records
+  /// after the first with ``CSVReader/forEachRemainingRecord(_:)``.
+  private static func read(
+    _ path: String, _ options: CSVReaderOptions, checkingFields: Bool = false, inBlocks: Bool = false
+  ) -> Reading {
     var reading = Reading()
     do {
       let reader = try CSVReader(path: path, options: options)
       reading.delimiter = reader.delimiter
       reading.encoding = reader.encoding
-      while let record = try reader.next() {
+      func add(_ record: CSVRecord) {
         var fields: [[UInt8]] = []
         for index in 0..<record.count {
           if checkingFields { FieldParserChecks.check(record[index]) }
           fields.append(Array(record[index]))
         }
         reading.records.append(Record(line: record.line, fields: fields, raw: Array(record.raw)))
+      }
+      if inBlocks {
+        if let first = try reader.next() {
+          add(first)
+          try reader.forEachRemainingRecord { record in
+            add(record)
+            return true
+          }
+        }
+      } else {
+        while let record = try reader.next() { add(record) }
       }
     } catch {
       // Only the bytes may stop a reader: a scratch file it cannot open would leave nothing checked.
