@@ -21,10 +21,8 @@ struct ExportChunk {
   private(set) var failure: ExportError?
   private(set) var emptyKeys: [ExportError.Offender] = []
   private(set) var badKeys: [ExportError.Offender] = []
-  /// Keys found twice in this range, as ``CRMExporter/export(_:customers:to:)`` lists them.
-  private(set) var duplicates: [ExportError.Offender] = []
-  /// The keys checked, each once.
-  private(set) var seenKeys = IDIndex()
+  /// The keys checked, and those found twice in this range.
+  private(set) var keysSeen = RepeatedKeys()
   private(set) var keysMayBeMangled = false
   private var rows: MadeRows
 
@@ -50,8 +48,6 @@ struct ExportChunk {
         file: source.file, values: run.tables[source.file]!.values[source.column]!.view,
         decimalScale: column.kind == .decimal ? column.scale : nil, percent: column.asPercent)
     }
-    // Where each key was first seen: its offender is made only when the key comes again.
-    var firstWithKey: [(customer: Int, place: Int)] = []
     var row = ExportRow(settings: inputs.config.settings)
     // A column's values repeat (risk bands, segment names, reasons): the cell of a value is kept once it was
     // made without a warning or reject, which depend on each occurrence. Numbers rarely repeat.
@@ -81,13 +77,7 @@ struct ExportChunk {
       if let pattern = inputs.pattern, (try? pattern.wholeMatch(in: key)) == nil {
         badKeys.append(keys.offender(customer: index, at: place))
       }
-      if let first = seenKeys.insert(key).map({ firstWithKey[$0] }) {
-        let firstOffender = keys.offender(customer: first.customer, at: first.place)
-        if !duplicates.contains(firstOffender) { duplicates.append(firstOffender) }
-        duplicates.append(keys.offender(customer: index, at: place))
-      } else {
-        firstWithKey.append((index, place))
-      }
+      keysSeen.note(key, customer: index, place: place, in: keys)
       row.removeAll()
       let keyText = try formatter.guarded(
         key, column: inputs.keyColumn, offender: keys.offender(customer: index, at: place))
@@ -140,36 +130,28 @@ struct ExportChunk {
   /// all would list them: none when each range's keys ascend past the last
   /// range's (ASCII keys compare as their bytes), else found again in order.
   static func duplicates(_ chunks: [ExportChunk], keys: KeyLookup, customers: Int) -> [ExportError.Offender] {
-    guard chunks.count > 1 else { return chunks.first?.duplicates ?? [] }
+    guard chunks.count > 1 else { return chunks.first?.keysSeen.offenders ?? [] }
     var previousLast: String? = nil
     var ascending = true
-    for chunk in chunks where chunk.seenKeys.ids.count > 0 {
-      guard let first = chunk.seenKeys.firstIfAscending, previousLast.map({ $0.utf8.lexicographicallyPrecedes(first.utf8) }) ?? true
+    for chunk in chunks where chunk.keysSeen.seen.ids.count > 0 {
+      guard let first = chunk.keysSeen.seen.firstIfAscending, previousLast.map({ $0.utf8.lexicographicallyPrecedes(first.utf8) }) ?? true
       else {
         ascending = false
         break
       }
-      previousLast = chunk.seenKeys.ids[chunk.seenKeys.ids.count - 1]
+      previousLast = chunk.keysSeen.seen.ids[chunk.keysSeen.seen.ids.count - 1]
     }
     if ascending { return [] }
     // The keys checked are those of every customer with a nonempty key: the ranges ended without an error.
     var keys = keys
-    var seenKeys = IDIndex()
-    var firstWithKey: [(customer: Int, place: Int)] = []
-    var duplicates: [ExportError.Offender] = []
+    var repeated = RepeatedKeys()
     for customer in 0..<customers {
       guard let place = keys.place(of: customer) else { continue }
       let key = keys.key(at: place)
       if key.isEmpty { continue }
-      if let first = seenKeys.insert(key).map({ firstWithKey[$0] }) {
-        let firstOffender = keys.offender(customer: first.customer, at: first.place)
-        if !duplicates.contains(firstOffender) { duplicates.append(firstOffender) }
-        duplicates.append(keys.offender(customer: customer, at: place))
-      } else {
-        firstWithKey.append((customer, place))
-      }
+      repeated.note(key, customer: customer, place: place, in: keys)
     }
-    return duplicates
+    return repeated.offenders
   }
 
   /// What the loop over the customers reads of a column, as pointers and flags.
