@@ -108,7 +108,7 @@ private func threeGroups(seed: UInt64 = 1) -> (table: FeatureTable, groups: [Int
     #expect(result.kSelection.map(\.k) == [2, 3, 4, 5, 6])
     #expect(result.kSelection.allSatisfy { $0.silhouette != nil && $0.calinskiHarabasz != nil && $0.daviesBouldin != nil })
     #expect(result.excludedCount == 2)
-    let truth = Dictionary(uniqueKeysWithValues: zip(table.customerIDs.prefix(150), groups))
+    let truth = SegmentTruth(Dictionary(uniqueKeysWithValues: zip(table.customerIDs.prefix(150), groups)))
     let ari = try #require(result.adjustedRandIndex(against: truth))
     #expect(ari.index == 1 && ari.customers == 150)
     #expect(result.kMeans.clusterSizes == [60, 50, 40])

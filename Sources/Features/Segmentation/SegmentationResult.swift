@@ -43,14 +43,14 @@ public struct SegmentationResult: Sendable {
   /// The adjusted Rand index between the segments and known labels (for
   /// example the simulation's `truth.csv`), over the customers in both.
   ///
-  /// - Parameter truth: label per customer id.
+  /// - Parameter truth: the known label of each customer.
   /// - Returns: the index and the number of customers compared; `nil` when
   ///   fewer than two customers are in both.
-  public func adjustedRandIndex(against truth: [String: Int32]) -> (index: Double, customers: Int)? {
+  public func adjustedRandIndex(against truth: SegmentTruth) -> (index: Double, customers: Int)? {
     var a: [Int32] = []
     var b: [Int32] = []
     for (i, id) in customerIDs.enumerated() {
-      if let t = truth[id] {
+      if let t = truth.label(of: id) {
         a.append(t)
         b.append(labels[i])
       }
