@@ -34,7 +34,7 @@ struct ExportParts {
     /// About how many rows will come.
     private let expectedRows: Int
     /// The header or first row that could not be rendered: thrown by
-    /// ``finish()``, as the exporter's checks of keys come first.
+    /// ``finish()``, so that making the parts and adding rows need not throw.
     private var failure: ExportError?
     private var xlsxRows: [[ExportCell]] = []
     private var xlsxCustomers: [String] = []
@@ -66,15 +66,11 @@ struct ExportParts {
       guard failure == nil else { return }
       // The row is rendered at the end of the current part, and moves to a new part when it does not fit.
       let before = current.bytes.count
-      // Rendered into a local array: appending to a property while reading another would copy the renderer.
-      var bytes: [UInt8] = []
-      swap(&bytes, &current.bytes)
       do {
-        try renderer.appendRow(cells, to: &bytes)
+        try renderer.appendRow(cells, to: &current.bytes)
       } catch {
         failure = error
       }
-      swap(&bytes, &current.bytes)
       guard failure == nil else { return }
       fit(rowFrom: before, customer: customer)
     }

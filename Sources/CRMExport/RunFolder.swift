@@ -12,7 +12,8 @@ public struct RunFolder {
   /// The files looked for and not there.
   public var missing: [InputFile] { InputFile.allCases.filter { tables[$0] == nil } }
   /// Every customer of any file: features.csv's order first, then the
-  /// customers only the later files have, in their order.
+  /// customers only the later files have, in their order. Made anew, a
+  /// `String` per customer, at each call.
   public var customerIDs: [String] { (0..<ids.count).map { ids[$0] } }
 
   /// ``customerIDs`` as bytes.
