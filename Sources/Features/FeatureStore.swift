@@ -31,8 +31,8 @@ public final class FeatureStore: @unchecked Sendable {
   }
 
   /// What `builders.map { try features($0) }` returns: the days not held are
-  /// built together (``FeatureBuilder/build(_:_:)``), so a study asks for
-  /// all its days at once.
+  /// built together (``FeatureBuilder/build(_:_:)``), grouping the rows into
+  /// orders once for all of them.
   /// - Throws: what ``FeatureBuilder/build(_:_:)`` throws.
   public func features(_ builders: [FeatureBuilder]) throws(FeatureError) -> [CustomerFeatures] {
     lock.lock()
